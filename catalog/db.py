@@ -1,0 +1,148 @@
+"""Open the catalog and bring its shape up to date (migrations, FTS, views).
+
+The shape is declared here once and applied idempotently: opening a catalog
+that is already current changes nothing.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import sqlite_utils
+from sqlite_utils.migrations import Migrations
+
+from catalog.paths import default_db_path
+
+migrations = Migrations("cle_catalog")
+
+#: Columns of the ``courses`` table (one row per listing = interchange record).
+COURSE_COLUMNS = {
+    "id": str,
+    "course_id": str,
+    "provider": str,
+    "title": str,
+    "description": str,
+    "url": str,
+    "format": str,
+    "starts_at": str,
+    "ends_at": str,
+    "starts_utc": str,
+    "ends_utc": str,
+    "timezone": str,
+    "duration_minutes": int,
+    "location": str,
+    "credits": str,
+    "credit_categories": str,
+    "total_hours": float,
+    "ethics_hours": float,
+    "general_hours": float,
+    "specialized_hours": float,
+    "credit_status": str,
+    "approvals": str,
+    "price_usd": float,
+    "member_price_usd": float,
+    "is_free": int,
+    "practice_areas": str,
+    "presenters": str,
+    "credit_text": str,
+    "price_text": str,
+    "when_text": str,
+    "first_seen": str,
+    "last_seen": str,
+    "status": str,
+    "content_hash": str,
+}
+
+FTS_CONFIG = {"courses": ["title", "description"]}
+
+VIEWS = {
+    # Live or in-person sessions that have not started yet, soonest first.
+    "upcoming_sessions": """
+        select id, course_id, provider, title, url, format, starts_at, ends_at,
+               starts_utc, ends_utc, timezone, location, total_hours,
+               ethics_hours, price_usd, is_free
+        from courses
+        where status = 'active' and starts_utc is not null
+          and starts_utc >= strftime('%Y-%m-%dT%H:%M:%SZ', 'now')
+        order by starts_utc, id
+    """,
+    # One row per course: how many offerings it has and when the next one is.
+    "course_groups": """
+        select course_id, provider, min(title) as title, count(*) as offerings,
+               min(case when starts_utc >= strftime('%Y-%m-%dT%H:%M:%SZ', 'now')
+                        then starts_utc end) as next_start_utc,
+               max(total_hours) as total_hours, min(price_usd) as lowest_price_usd
+        from courses
+        where status = 'active'
+        group by course_id, provider
+    """,
+}
+
+
+@migrations(name="0001_courses_credits_providers")
+def _create_core_tables(db: sqlite_utils.Database) -> None:
+    db["providers"].create(
+        {
+            "slug": str,
+            "name": str,
+            "site": str,
+            "platform": str,
+            "timezone": str,
+        },
+        pk="slug",
+    )
+    db["courses"].create(
+        COURSE_COLUMNS,
+        pk="id",
+        not_null={"course_id", "provider", "title", "url", "status"},
+        defaults={"status": "active"},
+        foreign_keys=[("provider", "providers", "slug")],
+    )
+    db["credits"].create(
+        {"course": str, "category": str, "hours": float},
+        pk=("course", "category"),
+        foreign_keys=[("course", "courses", "id")],
+    )
+    db["courses"].create_index(["course_id"])
+    db["courses"].create_index(["provider", "status"])
+    db["courses"].create_index(["starts_utc"])
+    db["courses"].create_index(["format"])
+    db["courses"].create_index(["is_free"])
+    db["credits"].create_index(["category"])
+
+
+def open_db(path: str | os.PathLike | None = None) -> sqlite_utils.Database:
+    """Open (creating if needed) the catalog and apply pending migrations.
+
+    :param path: the SQLite file; default ``data/catalog.db`` or ``$CLE_DB``
+    :return: a sqlite-utils Database in WAL mode with foreign keys on
+    """
+    path = Path(path) if path else default_db_path()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    db = sqlite_utils.Database(path)
+    db.execute("PRAGMA busy_timeout = 10000")
+    if db.journal_mode != "wal":
+        db.enable_wal()
+    ensure_shape(db)
+    return db
+
+
+def ensure_shape(db: sqlite_utils.Database) -> None:
+    """Apply migrations, FTS with triggers and views; a no-op when current."""
+    if not migrations.pending(db):
+        if _fts_and_views_present(db):
+            return
+    migrations.apply(db)
+    for table, columns in FTS_CONFIG.items():
+        if not db[table].detect_fts():
+            db[table].enable_fts(
+                columns, fts_version="FTS5", tokenize="porter", create_triggers=True
+            )
+    for name, sql in VIEWS.items():
+        db.create_view(name, sql.strip(), replace=True)
+
+
+def _fts_and_views_present(db: sqlite_utils.Database) -> bool:
+    views = set(db.view_names())
+    return all(db[t].detect_fts() for t in FTS_CONFIG) and views >= set(VIEWS)

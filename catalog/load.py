@@ -1,0 +1,117 @@
+"""Load interchange files into the catalog and export it again.
+
+``cle import`` and the nightly refresh both call :func:`load_records`, so a feed
+from a spider and a file from a person pass the same checks.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+import sqlite_utils
+
+from catalog.records import RecordError, prepare, read_csv, read_jsonl, record_to_csv_row
+from catalog.schema import RECORD_FIELDS
+from catalog.store import StoreResult, row_to_record, upsert_records
+
+
+@dataclass
+class LoadReport:
+    """The outcome of loading one file: what was stored and which lines were not."""
+
+    stored: StoreResult = field(default_factory=StoreResult)
+    rejected: list[tuple[int, str]] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        """True when every line was accepted."""
+        return not self.rejected
+
+
+def read_file(path: Path) -> Iterator[tuple[int, dict | RecordError]]:
+    """Read a JSON-lines or CSV file of interchange records, by its content."""
+    text = path.read_text(encoding="utf-8-sig")
+    if _looks_like_csv(path, text):
+        return read_csv(text)
+    return read_jsonl(text.splitlines())
+
+
+def _looks_like_csv(path: Path, text: str) -> bool:
+    if path.suffix.lower() == ".csv":
+        return True
+    if path.suffix.lower() in (".jsonl", ".json", ".ndjson"):
+        return False
+    return not text.lstrip().startswith("{")
+
+
+def load_records(
+    db: sqlite_utils.Database,
+    numbered: Iterable[tuple[int, dict | RecordError]],
+    *,
+    seen_on: str | None = None,
+) -> LoadReport:
+    """Check each record and store the valid ones in one transaction.
+
+    :param numbered: ``(line_number, record or error)`` pairs
+    :param seen_on: the date the listings were seen (default: today)
+    :return: what was stored and the rejected lines with their reasons
+    """
+    report = LoadReport()
+    valid: dict[str, dict] = {}
+    for number, item in numbered:
+        if isinstance(item, RecordError):
+            report.rejected.append((number, str(item)))
+            continue
+        try:
+            record = prepare(item)
+        except RecordError as exc:
+            report.rejected.append((number, str(exc)))
+            continue
+        valid[record["id"]] = record  # a repeated id: the last line wins
+    with db.atomic():
+        report.stored = upsert_records(
+            db, valid.values(), seen_on=seen_on or date.today().isoformat()
+        )
+    return report
+
+
+def import_file(db: sqlite_utils.Database, path: Path) -> LoadReport:
+    """Load one JSON-lines or CSV file: one file is one transaction."""
+    try:
+        numbered = list(read_file(path))
+    except RecordError as exc:
+        report = LoadReport()
+        report.rejected.append((1, str(exc)))
+        return report
+    return load_records(db, numbered)
+
+
+def iter_export(db: sqlite_utils.Database, where: str | None = None) -> Iterator[dict]:
+    """Yield the catalog as interchange records, ordered by id."""
+    sql = "select * from courses"
+    if where:
+        sql += f" where {where}"
+    for row in db.query(sql + " order by id"):
+        yield row_to_record(row)
+
+
+def write_export(records: Iterable[dict], out: io.TextIOBase, fmt: str) -> int:
+    """Write records as JSON lines or CSV; return how many were written."""
+    count = 0
+    if fmt == "csv":
+        writer = csv.DictWriter(out, fieldnames=list(RECORD_FIELDS))
+        writer.writeheader()
+        for record in records:
+            writer.writerow(record_to_csv_row(record))
+            count += 1
+    else:
+        for record in records:
+            out.write(json.dumps(record, ensure_ascii=False) + "\n")
+            count += 1
+    return count

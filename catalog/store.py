@@ -1,0 +1,169 @@
+"""The one place that writes listings to the catalog.
+
+Records arrive already checked by :func:`catalog.records.prepare`. This module
+turns them into rows, keeps the history fields (``first_seen``, ``last_seen``,
+``status``) and tells what was new and what changed.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+import sqlite_utils
+
+from catalog.db import COURSE_COLUMNS
+from catalog.records import utc_instant
+from catalog.schema import CATALOG_FIELDS, CREDIT_CATEGORIES, LIST_FIELDS, RECORD_FIELDS
+
+_JSON_COLUMNS = (*LIST_FIELDS, "credits", "credit_categories")
+
+
+@dataclass
+class StoreResult:
+    """What one write did: ids that were new, changed or the same as before."""
+
+    new: list[str] = field(default_factory=list)
+    changed: list[str] = field(default_factory=list)
+    unchanged: list[str] = field(default_factory=list)
+
+    @property
+    def stored(self) -> int:
+        """How many listings were written or confirmed."""
+        return len(self.new) + len(self.changed) + len(self.unchanged)
+
+
+def content_hash(record: dict) -> str:
+    """A fingerprint of a record's published content (not its catalog fields)."""
+    content = {k: record[k] for k in RECORD_FIELDS if k in record}
+    for name in CATALOG_FIELDS:
+        content.pop(name, None)
+    text = json.dumps(content, sort_keys=True, ensure_ascii=False, default=str)
+    return hashlib.sha1(text.encode("utf-8")).hexdigest()
+
+
+def record_to_row(record: dict) -> dict:
+    """Turn a prepared interchange record into a ``courses`` row."""
+    row = {name: record.get(name) for name in COURSE_COLUMNS if name in RECORD_FIELDS}
+    credits = record.get("credits") or []
+    by_category = {c["category"]: c["hours"] for c in credits}
+    for category in CREDIT_CATEGORIES:
+        row[f"{category}_hours"] = by_category.get(category)
+    row["credit_categories"] = [c["category"] for c in credits if c["hours"] > 0]
+    row["credits"] = credits if "credits" in record else None
+    row["starts_utc"] = utc_instant(record.get("starts_at"))
+    row["ends_utc"] = utc_instant(record.get("ends_at"))
+    if record.get("is_free") is not None:
+        row["is_free"] = int(bool(record["is_free"]))
+    for name in _JSON_COLUMNS:
+        if row.get(name) is not None:
+            row[name] = json.dumps(row[name], ensure_ascii=False)
+    row["content_hash"] = content_hash(record)
+    return row
+
+
+def row_to_record(row: dict) -> dict:
+    """Turn a ``courses`` row back into an interchange record (with catalog fields)."""
+    record = {}
+    for name in RECORD_FIELDS:
+        value = row.get(name)
+        if value is None:
+            continue
+        if name in _JSON_COLUMNS:
+            value = json.loads(value)
+        elif name == "is_free":
+            value = bool(value)
+        record[name] = value
+    return record
+
+
+def ensure_providers(db: sqlite_utils.Database, slugs: Iterable[str]) -> None:
+    """Add a providers row for each slug not yet known (named by its slug)."""
+    known = {r["slug"] for r in db.query("select slug from providers")}
+    missing = sorted(set(slugs) - known)
+    if missing:
+        db["providers"].insert_all(({"slug": s, "name": s} for s in missing), pk="slug")
+
+
+def upsert_records(
+    db: sqlite_utils.Database, records: Iterable[dict], *, seen_on: str
+) -> StoreResult:
+    """Insert or update listings by ``id``, keeping their history fields.
+
+    Call inside ``db.atomic()``: the caller decides what one transaction is.
+
+    :param records: prepared interchange records
+    :param seen_on: the date (YYYY-MM-DD) these listings were seen
+    :return: the ids that were new, changed or unchanged
+    """
+    records = list(records)
+    result = StoreResult()
+    if not records:
+        return result
+    ensure_providers(db, (r["provider"] for r in records))
+    existing = _existing(db, [r["id"] for r in records])
+    rows, credit_rows, touched = [], [], []
+    for record in records:
+        row = record_to_row(record)
+        before = existing.get(record["id"])
+        first = record.get("first_seen") or seen_on
+        last = record.get("last_seen") or seen_on
+        row["status"] = record.get("status") or "active"
+        if before is None:
+            result.new.append(record["id"])
+        else:
+            first = min(first, before["first_seen"] or first)
+            last = max(last, before["last_seen"] or last)
+            same = (
+                before["content_hash"] == row["content_hash"]
+                and before["status"] == row["status"]
+            )
+            if same and before["last_seen"] == last and before["first_seen"] == first:
+                result.unchanged.append(record["id"])
+                continue
+            (result.unchanged if same else result.changed).append(record["id"])
+        row["first_seen"], row["last_seen"] = first, last
+        rows.append(row)
+        touched.append(record["id"])
+        credit_rows.extend(
+            {"course": record["id"], "category": c["category"], "hours": c["hours"]}
+            for c in record.get("credits") or []
+        )
+    if rows:
+        _delete_credits(db, touched)
+        db["courses"].upsert_all(rows, pk="id", batch_size=500)
+        if credit_rows:
+            db["credits"].insert_all(credit_rows, pk=("course", "category"))
+    return result
+
+
+def set_status(db: sqlite_utils.Database, ids: Iterable[str], status: str) -> None:
+    """Mark listings withdrawn, cancelled or active again (never deletes)."""
+    for chunk in _chunks(list(ids), 500):
+        marks = ",".join("?" * len(chunk))
+        db.execute(f"update courses set status = ? where id in ({marks})", [status, *chunk])
+
+
+def _existing(db: sqlite_utils.Database, ids: list[str]) -> dict[str, dict]:
+    found = {}
+    for chunk in _chunks(ids, 500):
+        marks = ",".join("?" * len(chunk))
+        sql = (
+            "select id, content_hash, status, first_seen, last_seen from courses "
+            f"where id in ({marks})"
+        )
+        found.update({row["id"]: row for row in db.query(sql, chunk)})
+    return found
+
+
+def _delete_credits(db: sqlite_utils.Database, ids: list[str]) -> None:
+    for chunk in _chunks(ids, 500):
+        marks = ",".join("?" * len(chunk))
+        db.execute(f"delete from credits where course in ({marks})", chunk)
+
+
+def _chunks(items: list, size: int):
+    for start in range(0, len(items), size):
+        yield items[start : start + size]
