@@ -110,6 +110,8 @@ def _create_core_tables(db: sqlite_utils.Database) -> None:
     db["courses"].create_index(["format"])
     db["courses"].create_index(["is_free"])
     db["credits"].create_index(["category"])
+    db["catalog_meta"].create({"key": str, "value": str}, pk="key")
+    db["catalog_meta"].insert({"key": "version", "value": "0"})
 
 
 def open_db(path: str | os.PathLike | None = None) -> sqlite_utils.Database:

@@ -132,6 +132,7 @@ def upsert_records(
             for c in record.get("credits") or []
         )
     if rows:
+        bump_version(db)
         _delete_credits(db, touched)
         db["courses"].upsert_all(rows, pk="id", batch_size=500)
         if credit_rows:
@@ -141,9 +142,23 @@ def upsert_records(
 
 def set_status(db: sqlite_utils.Database, ids: Iterable[str], status: str) -> None:
     """Mark listings withdrawn, cancelled or active again (never deletes)."""
+    bump_version(db)
     for chunk in _chunks(list(ids), 500):
         marks = ",".join("?" * len(chunk))
         db.execute(f"update courses set status = ? where id in ({marks})", [status, *chunk])
+
+
+def catalog_version(db: sqlite_utils.Database) -> int:
+    """A counter that grows whenever listings change (for caches built on them)."""
+    rows = list(db.query("select value from catalog_meta where key = 'version'"))
+    return int(rows[0]["value"]) if rows else 0
+
+
+def bump_version(db: sqlite_utils.Database) -> None:
+    """Record that the listings changed, so derived caches rebuild."""
+    db.execute(
+        "update catalog_meta set value = cast(value as integer) + 1 where key = 'version'"
+    )
 
 
 def _existing(db: sqlite_utils.Database, ids: list[str]) -> dict[str, dict]:
