@@ -123,7 +123,7 @@ def export(fmt: str, output: Path | None, db_path: Path | None):
     db = open_catalog(db_path, must_exist=True)
     records = iter_export(db)
     if output is None:
-        count = write_export(records, click.get_text_stream("stdout"), fmt)
+        count = write_export(records, sys.stdout, fmt)
     else:
         with open(output, "w", encoding="utf-8", newline="") as out:
             count = write_export(records, out, fmt)

@@ -77,6 +77,14 @@ VIEWS = {
         where status = 'active'
         group by course_id, provider
     """,
+    # The newest crawl of each provider: is tonight's catalog trustworthy?
+    "latest_runs": """
+        select r.* from crawl_runs r
+        where r.run_date = (
+            select max(run_date) from crawl_runs x where x.provider = r.provider
+        )
+        order by r.health desc, r.provider
+    """,
 }
 
 
@@ -112,6 +120,57 @@ def _create_core_tables(db: sqlite_utils.Database) -> None:
     db["credits"].create_index(["category"])
     db["catalog_meta"].create({"key": str, "value": str}, pk="key")
     db["catalog_meta"].insert({"key": "version", "value": "0"})
+
+
+@migrations(name="0002_crawl_runs_changes")
+def _create_history_tables(db: sqlite_utils.Database) -> None:
+    db["crawl_runs"].create(
+        {
+            "run_date": str,
+            "provider": str,
+            "started_at": str,
+            "finished_at": str,
+            "finish_reason": str,
+            "items": int,
+            "valid": int,
+            "dropped": str,
+            "http_status": str,
+            "errors": int,
+            "timeouts": int,
+            "blocked": int,
+            "broken": int,
+            "health": str,
+            "reasons": str,
+            "new": int,
+            "changed": int,
+            "withdrawn": int,
+            "reactivated": int,
+            "cancelled": int,
+            "loaded_at": str,
+        },
+        pk=("run_date", "provider"),
+        not_null={"health"},
+    )
+    db["changes"].create(
+        {
+            "id": int,
+            "run_date": str,
+            "provider": str,
+            "listing": str,
+            "kind": str,
+            "fields": str,
+            "title": str,
+            "url": str,
+            "at": str,
+        },
+        pk="id",
+        not_null={"run_date", "provider", "listing", "kind"},
+        foreign_keys=[("listing", "courses", "id")],
+    )
+    db["crawl_runs"].create_index(["provider", "health", "run_date"])
+    db["changes"].create_index(["run_date", "provider"])
+    db["changes"].create_index(["listing"])
+    db["changes"].create_index(["kind"])
 
 
 def open_db(path: str | os.PathLike | None = None) -> sqlite_utils.Database:

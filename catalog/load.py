@@ -16,7 +16,13 @@ from pathlib import Path
 
 import sqlite_utils
 
-from catalog.records import RecordError, prepare, read_csv, read_jsonl, record_to_csv_row
+from catalog.records import (
+    RecordError,
+    prepare,
+    read_csv,
+    read_jsonl,
+    record_to_csv_row,
+)
 from catalog.schema import RECORD_FIELDS
 from catalog.store import StoreResult, row_to_record, upsert_records
 

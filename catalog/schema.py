@@ -21,10 +21,8 @@ RAW_TEXT_FIELDS = ("credit_text", "price_text", "when_text")
 #: Fields ``cle export`` adds to the record.
 CATALOG_FIELDS = ("first_seen", "last_seen", "status")
 
-_ISO_INSTANT = (
-    r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$"
-)
-_HTTP_URL = r"^https?://[^\s/$.?#][^\s]*$"
+_ISO_INSTANT = r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$"
+_HTTP_URL = r"^https?://[^\s/.?#][^\s]*$"
 _ID = r"^[a-z0-9][a-z0-9_-]*:\S+$"
 _DATE = r"^\d{4}-\d{2}-\d{2}$"
 

@@ -145,7 +145,9 @@ def set_status(db: sqlite_utils.Database, ids: Iterable[str], status: str) -> No
     bump_version(db)
     for chunk in _chunks(list(ids), 500):
         marks = ",".join("?" * len(chunk))
-        db.execute(f"update courses set status = ? where id in ({marks})", [status, *chunk])
+        db.execute(
+            f"update courses set status = ? where id in ({marks})", [status, *chunk]
+        )
 
 
 def catalog_version(db: sqlite_utils.Database) -> int:
@@ -157,7 +159,8 @@ def catalog_version(db: sqlite_utils.Database) -> int:
 def bump_version(db: sqlite_utils.Database) -> None:
     """Record that the listings changed, so derived caches rebuild."""
     db.execute(
-        "update catalog_meta set value = cast(value as integer) + 1 where key = 'version'"
+        "update catalog_meta set value = cast(value as integer) + 1 "
+        "where key = 'version'"
     )
 
 

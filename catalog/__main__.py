@@ -1,0 +1,5 @@
+"""Run ``python -m catalog`` as the ``cle`` command."""
+
+from catalog.cli import cli
+
+cli()
