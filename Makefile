@@ -15,8 +15,19 @@ $(STAMP): $(BIN)/python pyproject.toml
 	$(BIN)/python -m pip install --quiet -e '.[test,scrapyd]'
 	touch $(STAMP)
 
+PROFILE := data/examples/profile.toml
+
 demo: $(STAMP)
-	$(BIN)/python -m demo
+	@echo "== 1/4  cle refresh --offline: crawl the bundled provider pages (recreations, not live data)"
+	$(BIN)/cle refresh --offline
+	@echo "== 2/4  cle status: hours still needed per credential"
+	$(BIN)/cle status --profile $(PROFILE)
+	@echo "== 3/4  cle recommend: courses that close the gap, free first"
+	$(BIN)/cle recommend --profile $(PROFILE) --top 5
+	@echo "== 4/4  cle plan: the cheapest set that covers the need before each deadline"
+	$(BIN)/cle plan --profile $(PROFILE)
+	@echo
+	@echo "Browse the catalog: $(BIN)/cle serve   (then open http://127.0.0.1:8001/catalog/courses)"
 
 test: $(STAMP)
 	$(BIN)/ruff check .

@@ -51,7 +51,9 @@ def _module_exists(target: str) -> bool:
         return False
 
 
-@click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(
+    name="cle", cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]}
+)
 @click.version_option(package_name="cle-catalog")
 def cli():
     """Find, track and plan continuing legal education (CLE) for paralegals.
@@ -59,8 +61,8 @@ def cli():
     \b
     Quick start:
       cle refresh --offline          # load the bundled sample provider pages
-      cle status --profile examples/profile.toml
-      cle recommend --profile examples/profile.toml
+      cle status --profile data/examples/profile.toml
+      cle recommend --profile data/examples/profile.toml
       cle serve                      # browse the catalog in Datasette
     """
 

@@ -30,11 +30,6 @@ def runs_dir() -> Path:
     return data_dir() / "runs"
 
 
-def logs_dir() -> Path:
-    """Logs of the nightly refresh, one file per run date."""
-    return data_dir() / "logs"
-
-
 def reference_path(name: str) -> Path:
     """A committed, reviewed data file shipped in ``data/`` (rules, vocabulary)."""
     return PROJECT_ROOT / "data" / name

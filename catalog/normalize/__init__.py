@@ -1,9 +1,105 @@
 """Normalizers: published wording of credits, prices, dates and formats.
 
-Placeholder until the normalizer issue lands: records pass through unchanged.
+One implementation shared by every spider and by ``cle import``. Each parser is
+a pure function that never raises; wording it cannot read leaves the parsed
+fields absent (credits: ``credit_status`` ``unknown``) and the raw text is kept
+beside whatever was parsed. A wording is read up to its first 2,000 characters
+(``words.MAX_CHARS``): a credit line, not a page, and parsing stays linear.
+
+- :func:`parse_credits` (``catalog/normalize/credits.py``)
+- :func:`parse_price` (``catalog/normalize/prices.py``)
+- :func:`parse_when` (``catalog/normalize/dates.py``)
+- :func:`parse_format` (``catalog/normalize/formats.py``)
+- :func:`normalize_record`: the hook :func:`catalog.records.prepare` calls.
 """
+
+from __future__ import annotations
+
+from catalog.normalize.credits import APPROVAL_BODIES, parse_credits
+from catalog.normalize.dates import parse_when
+from catalog.normalize.formats import parse_format
+from catalog.normalize.prices import parse_price
+
+#: Zone for ``when_text`` when the record has no usable ``timezone``.
+DEFAULT_TIMEZONE = "America/New_York"
+
+__all__ = [
+    "APPROVAL_BODIES",
+    "DEFAULT_TIMEZONE",
+    "normalize_record",
+    "parse_credits",
+    "parse_format",
+    "parse_price",
+    "parse_when",
+]
 
 
 def normalize_record(record: dict) -> dict:
-    """Fill parsed fields from raw text fields (not yet: returns the record)."""
+    """Fill absent parsed fields from the raw text fields; never overwrite, never raise.
+
+    ``credit_text`` fills ``credits`` and ``total_hours`` when both are absent
+    (or only ``credits`` when the stated ``total_hours`` agrees), plus
+    ``credit_status`` and ``approvals`` when absent. ``price_text`` fills
+    ``price_usd`` and ``member_price_usd`` one by one. ``when_text`` fills
+    ``starts_at`` and ``ends_at`` when ``starts_at`` is absent, and ``format``
+    when absent, read in ``record["timezone"]`` (else ``America/New_York``).
+
+    :param record: an interchange record (changed in place and returned)
+    :return: the same record
+    """
+    if not isinstance(record, dict):
+        return record
+    for fill in (_fill_credits, _fill_price, _fill_when):
+        try:
+            fill(record)
+        except Exception:  # keep what the record already says
+            continue
     return record
+
+
+def _text(record: dict, field: str) -> str | None:
+    value = record.get(field)
+    return value if isinstance(value, str) and value.strip() else None
+
+
+def _fill_credits(record: dict) -> None:
+    text = _text(record, "credit_text")
+    if text is None:
+        return
+    parsed = parse_credits(text)
+    total = parsed["total_hours"]
+    if total is not None and record.get("credits") is None:
+        stated = record.get("total_hours")
+        if stated is None:
+            record["credits"] = parsed["credits"]
+            record["total_hours"] = total
+        elif isinstance(stated, int | float) and abs(stated - total) <= 0.01:
+            record["credits"] = parsed["credits"]
+    if record.get("credit_status") is None:
+        record["credit_status"] = parsed["credit_status"]
+    if record.get("approvals") is None and parsed["approvals"]:
+        record["approvals"] = parsed["approvals"]
+
+
+def _fill_price(record: dict) -> None:
+    text = _text(record, "price_text")
+    if text is None:
+        return
+    parsed = parse_price(text)
+    for field in ("price_usd", "member_price_usd"):
+        if record.get(field) is None and parsed.get(field) is not None:
+            record[field] = parsed[field]
+
+
+def _fill_when(record: dict) -> None:
+    text = _text(record, "when_text")
+    if text is None:
+        return
+    zone = _text(record, "timezone") or DEFAULT_TIMEZONE
+    parsed = parse_when(text, zone)
+    if record.get("starts_at") is None and parsed.get("starts_at"):
+        record["starts_at"] = parsed["starts_at"]
+        if record.get("ends_at") is None and parsed.get("ends_at"):
+            record["ends_at"] = parsed["ends_at"]
+    if record.get("format") is None and parsed.get("format"):
+        record["format"] = parsed["format"]

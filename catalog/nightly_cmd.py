@@ -1,0 +1,158 @@
+"""``cle load``: rebuild the catalog from one night's stored feeds, without crawling.
+
+Also the loading half of ``cle refresh``: :func:`run_load` takes the lock, loads
+every provider (one transaction each), prints the summary table and returns
+the exit status (1 when any provider is unhealthy), so the crawl command only
+has to crawl first. Run it as ``cle load`` or ``python -m catalog.nightly_cmd``.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from datetime import date
+from pathlib import Path
+
+import click
+
+from catalog.cliutil import CleError, db_option, open_catalog
+from catalog.lock import LockBusy, exclusive_lock, lock_path_for
+from catalog.nightly import (
+    NightlyError,
+    ProviderOutcome,
+    format_summary,
+    load_run,
+    stored_nights,
+)
+from catalog.paths import default_db_path
+
+
+@contextmanager
+def nightly_lock(db_path: Path | None, command: str) -> Iterator[dict]:
+    """Hold the catalog's nightly lock, or end with a one-line error at once."""
+    path = lock_path_for(Path(db_path) if db_path else default_db_path())
+    try:
+        with exclusive_lock(path, command) as holder:
+            yield holder
+    except LockBusy as exc:
+        raise CleError(str(exc)) from None
+
+
+def run_date_of(value: str | None) -> str:
+    """Check a ``--run-date`` value (default today); one-line error when bad."""
+    if value is None:
+        return date.today().isoformat()
+    try:
+        return date.fromisoformat(value).isoformat()
+    except ValueError:
+        raise CleError(
+            f"--run-date {value!r} is not a date; write YYYY-MM-DD"
+        ) from None
+
+
+def run_load(
+    db_path: Path | None,
+    run_date: str,
+    providers: Sequence[str] = (),
+    *,
+    feeds: Path | None = None,
+    runs: Path | None = None,
+) -> int:
+    """Load a night into the catalog and print its summary; return the exit status.
+
+    Call while holding :func:`nightly_lock`. Progress goes to standard error,
+    the summary table to standard output.
+    """
+    db = open_catalog(db_path)
+
+    def progress(done: int, total: int, outcome: ProviderOutcome) -> None:
+        click.echo(f"[{done}/{total}] {describe(outcome)}", err=True)
+
+    try:
+        outcomes = load_run(
+            db,
+            run_date,
+            providers or None,
+            feeds_dir=feeds,
+            runs_dir=runs,
+            progress=progress,
+        )
+    except NightlyError as exc:
+        raise CleError(str(exc)) from None
+    click.echo(format_summary(outcomes))
+    return 0 if all(o.healthy for o in outcomes) else 1
+
+
+def describe(outcome: ProviderOutcome) -> str:
+    """One progress line: the provider, its health and what its load changed."""
+    if not outcome.healthy:
+        return f"{outcome.provider}: unhealthy, nothing changed"
+    return (
+        f"{outcome.provider}: healthy, {outcome.listings} listing(s) "
+        f"({outcome.count('new')} new, {outcome.count('changed')} changed, "
+        f"{outcome.count('withdrawn')} withdrawn)"
+    )
+
+
+@click.command()
+@click.argument("providers", nargs=-1)
+@click.option(
+    "--run-date",
+    metavar="YYYY-MM-DD",
+    default=None,
+    help="The night whose feeds to load (default: today).",
+)
+@click.option(
+    "--feeds",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=None,
+    help="Root of the feeds, holding <run_date>/<provider>.jsonl "
+    "(default: data/feeds; a shared folder Scrapyd wrote to).",
+)
+@click.option(
+    "--runs",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=None,
+    help="Root of the run reports, holding <run_date>/<provider>.json "
+    "(default: data/runs, or a runs/ folder beside --feeds).",
+)
+@click.option(
+    "--all-nights",
+    is_flag=True,
+    help="Load every stored night, oldest first: rebuild a catalog from its feeds.",
+)
+@db_option
+def load(providers, run_date, feeds, runs, all_nights, db_path):
+    """Load one night's stored feeds into the catalog, without crawling.
+
+    Each provider is one transaction: a healthy run updates its listings and
+    withdraws the missing ones; an unhealthy run changes nothing. Exits 1 when
+    any provider is unhealthy.
+
+    \b
+    Examples:
+      cle load --run-date 2026-11-26
+      cle load --run-date 2026-11-26 --feeds /mnt/shared/cle/feeds nala
+      cle load --all-nights --db rebuilt.db
+    """
+    if all_nights and run_date:
+        raise CleError("give --run-date or --all-nights, not both")
+    nights = stored_nights(feeds) if all_nights else [run_date_of(run_date)]
+    if not nights:
+        raise CleError(
+            f"no stored nights (YYYY-MM-DD folders) in {feeds or 'data/feeds'}"
+        )
+    if feeds is not None and runs is None and (feeds.parent / "runs").is_dir():
+        runs = feeds.parent / "runs"
+    status = 0
+    with nightly_lock(db_path, "cle load"):
+        for night in nights:
+            if all_nights:
+                click.echo(f"== {night}")
+            status |= run_load(db_path, night, providers, feeds=feeds, runs=runs)
+    sys.exit(status)
+
+
+if __name__ == "__main__":
+    load()

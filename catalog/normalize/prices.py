@@ -1,0 +1,168 @@
+"""Price wording → ``price_usd`` (public), ``member_price_usd`` and ``is_free``.
+
+How a line is read (choices documented here, tested in
+``tests/catalog/test_normalize_prices.py``):
+
+- The text is cut into clauses at ``;``, ``|``, ``/``, ``,``, brackets and the
+  word "and"; a clause naming members ("Members: $25", "free for NALA
+  members") sets ``member_price_usd``, one naming non-members, the public,
+  guests or general admission sets ``price_usd``.
+- "Free", "no cost", "no charge", "complimentary", "$0" are a price of 0.
+- Money is a figure with ``$``, ``US$``, ``USD`` or "dollars", or a figure
+  after a price label ("Fee: 75"); thousands separators are read.
+- A range ("$25 – $45") gives the high end as ``price_usd``: what the public
+  pays at most. Several unlabelled prices also give the highest.
+- With only a member price and one other unlabelled price, the unlabelled one
+  is the public price. A price that is only described ("a small charge for
+  non-members") stays unknown.
+- ``is_free`` is set only when ``price_usd`` is known: ``price_usd == 0``.
+"""
+
+from __future__ import annotations
+
+import re
+
+from catalog.normalize.words import MAX_CHARS, numbers_to_digits
+
+_FREE = re.compile(
+    r"\bfree\b|\bno[- ](?:cost|charge|fee)\b|\bcomplimentary\b|\bwithout\s+charge\b"
+    r"|\bat\s+no\s+(?:cost|charge)\b|\bfree\s+of\s+charge\b|\bgratis\b"
+)
+_NOT_FREE = re.compile(r"\bnot\s+free\b|\bfree\s+shipping\b")
+_AMOUNT = (
+    r"(?:us\s?\$|\$|usd\s*)\s*(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
+    r"|(?<![\d.,])(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)\s*"
+    r"(?:usd\b|dollars?\b|us\s?\$)"
+)
+_MONEY = re.compile(_AMOUNT)
+_LABELLED = re.compile(
+    r"\b(?:price|cost|fee|fees|tuition|registration|rate)\s*:?\s*"
+    r"(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)\b(?![:/])"
+)
+_RANGE = re.compile(rf"(?:{_AMOUNT})\s*(?:-|–|—|to)\s*(?:{_AMOUNT})")
+_SEPARATOR = re.compile(r"[;|/()\[\]\n·•]|,(?!\d{3})|\band\b|\bbut\b|\bwhile\b")
+_PUBLIC = re.compile(
+    r"\bnon[- ]?members?\b|\bpublic\b|\bguests?\b|\bgeneral\s+admission\b"
+    r"|\bothers\b|\beveryone\s+else\b|\bstandard\b|\bregular\b|\bnot\s+a\s+member\b"
+)
+_MEMBER = re.compile(r"\bmembers?(?:hip)?\b")
+#: Words that may stand beside a bare "(members)" label: "for NALS members only".
+_LABEL_WORDS = frozenset(
+    ["", "for", "only", "price", "rate", "fee", "all", "nala", "nals", "nfpa", "aapi"]
+    + ["capa", "ocpa", "sfpa", "lapa", "aba", "association", "paralegal"]
+)
+
+
+def parse_price(text: str) -> dict:
+    """Read a published price line into interchange price fields.
+
+    :param text: the wording, e.g. "Members: $25 | Non-members: $45"
+    :return: ``price_usd``, ``member_price_usd`` and ``is_free``; a key is
+        absent when the wording does not say
+    """
+    try:
+        return _parse(text)
+    except Exception:  # a normalizer never raises: unreadable means unknown
+        return {}
+
+
+def _parse(text: str) -> dict:
+    if isinstance(text, str):
+        text = text[:MAX_CHARS]  # a wording, not a page: keeps parsing linear
+    if not isinstance(text, str) or not text.strip():
+        return {}
+    lowered = numbers_to_digits(text).lower().replace("\u00a0", " ")
+    lowered = _RANGE.sub(lambda m: f" ${max(_range_values(m))} ", lowered)
+    roles: dict[str, list[float]] = {"public": [], "member": [], None: []}
+    previous: list[tuple[str | None, float]] = []
+    for clause in _SEPARATOR.split(lowered):
+        paired = _clause_roles(clause)
+        label = _bare_label(clause)
+        if not paired and label and previous and all(r is None for r, _ in previous):
+            # "$0 (members) | $15 (non-members)": the label follows in brackets
+            for _, value in previous:
+                roles[None].remove(value)
+                roles[label].append(value)
+        for role, value in paired:
+            roles[role].append(value)
+        previous = paired
+    public, member, loose = roles["public"], roles["member"], roles[None]
+    result: dict = {}
+    if public:
+        result["price_usd"] = max(public)
+    elif loose:
+        result["price_usd"] = max(loose)
+    if member:
+        result["member_price_usd"] = min(member)
+    if "price_usd" in result:
+        result["is_free"] = result["price_usd"] == 0
+    return result
+
+
+def _clause_roles(clause: str) -> list[tuple[str | None, float]]:
+    """Pair each price in one clause with who pays it (None when unsaid).
+
+    One clause may name both, "Non-Member Price: $50  Member Price: $35": then
+    each price takes the label written before it when a label comes first,
+    otherwise the label written after it.
+    """
+    prices = _clause_prices(clause)
+    labels = [(m.start(), "public") for m in _PUBLIC.finditer(clause)]
+    covered = [range(m.start(), m.end()) for m in _PUBLIC.finditer(clause)]
+    labels += [
+        (m.start(), "member")
+        for m in _MEMBER.finditer(clause)
+        if not any(m.start() in span for span in covered)
+    ]
+    labels.sort()
+    if not labels or not prices:
+        return [(None, value) for _, value in prices]
+    if len({role for _, role in labels}) == 1:
+        return [(labels[0][1], value) for _, value in prices]
+    label_first = labels[0][0] < prices[0][0]
+    paired = []
+    for position, value in prices:
+        if label_first:
+            before = [role for start, role in labels if start < position]
+            paired.append((before[-1] if before else None, value))
+        else:
+            after = [role for start, role in labels if start > position]
+            paired.append((after[0] if after else None, value))
+    return paired
+
+
+def _bare_label(clause: str) -> str | None:
+    """The role of a clause that is only a label, such as "(non-members)"."""
+    for role, pattern in (("public", _PUBLIC), ("member", _MEMBER)):
+        match = pattern.search(clause)
+        if match:
+            rest = (clause[: match.start()] + clause[match.end() :]).split()
+            bare = all(word.strip(".:-") in _LABEL_WORDS for word in rest)
+            return role if bare and not _MONEY.search(clause) else None
+    return None
+
+
+def _clause_prices(clause: str) -> list[tuple[int, float]]:
+    """Prices in one clause with their positions: money, labelled figures, free."""
+    found = [(m.start(), _number(m[1] or m[2])) for m in _MONEY.finditer(clause)]
+    if not found:
+        found = [(m.start(1), _number(m[1])) for m in _LABELLED.finditer(clause)]
+    free = _FREE.search(clause)
+    if free and not _NOT_FREE.search(clause):
+        found.append((free.start(), 0))
+    return sorted((at, value) for at, value in found if value is not None)
+
+
+def _range_values(match: re.Match) -> list[float]:
+    numbers = [_number(g) for g in match.groups() if g]
+    return [n for n in numbers if n is not None] or [0.0]
+
+
+def _number(figure: str) -> float | None:
+    try:
+        value = float(figure.replace(",", ""))
+    except ValueError:
+        return None
+    if value != value or value in (float("inf"), float("-inf")):
+        return None
+    return int(value) if value.is_integer() else value

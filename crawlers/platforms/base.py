@@ -1,0 +1,231 @@
+"""CleSpider: the base of every cle spider (provider metadata, ids, items, errors).
+
+A spider's ``name`` is its provider slug; on construction the spider reads its
+entry from ``data/providers.yml`` (:mod:`crawlers.registry`) and gets
+``provider`` (the :class:`~crawlers.registry.Provider`), ``timezone``,
+``membership_pricing``, ``approval_hints``, ``options`` and ``start_urls``.
+
+Rules for subclasses (platform base spiders and thin provider spiders):
+
+- make every request with :meth:`CleSpider.request`, not ``response.follow``:
+  it applies ``CLE_SITE_OVERRIDE``, adds the error callback (failures are
+  counted, and a ``seed`` listing is still yielded) and remembers the public
+  URL (:meth:`CleSpider.public_url`, :meth:`CleSpider.follow_url`);
+- yield items built with :meth:`CleSpider.listing` (interchange fields only,
+  raw wording in ``credit_text``/``price_text``/``when_text``; parsed fields only
+  where the page gives them structurally);
+- report anything odd (a page without listings, a listing without a title) with
+  :meth:`CleSpider.problem`; it is counted in the run report, never raised.
+
+Example of a thin provider spider::
+
+    class NalsSpider(YourMembershipSpider):
+        name = "nals"
+
+        def credit_text_for(self, text):   # a hook of the platform class
+            ...
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime
+from urllib.parse import urljoin
+from zoneinfo import ZoneInfo
+
+import scrapy
+from scrapy.exceptions import IgnoreRequest
+from scrapy.spidermiddlewares.httperror import HttpError
+from twisted.internet.error import TCPTimedOutError, TimeoutError
+from w3lib.html import remove_tags, replace_entities
+
+from catalog.paths import feeds_dir
+from catalog.schema import RECORD_FIELDS
+from crawlers.registry import get_provider, rebase, site_overrides
+
+_BLOCK_END = re.compile(r"(?i)<br\s*/?>|</(p|div|li|tr|h[1-6]|dt|dd)>")
+#: A line that states CLE credit or its approval (used to locate raw wording only).
+CREDIT_LINE = re.compile(r"(?i)\b(m?cle|credit|credits|ceus?|approved for)\b")
+_PRESENTER = re.compile(r"(?im)^(?:presenters?|speakers?|faculty)\s*:\s*(.+)$")
+#: Split names on "and", ";" or a comma followed by another name (not "J.D.").
+_NAME_SPLIT = re.compile(r"\s+and\s+|;\s*|,\s*(?=[A-Z][a-z]+\s)")
+PRICE_LINE = re.compile(r"(?i)(\$\s?\d|\bfree\b|\bmembers?\b.*\b(fee|price|cost)\b)")
+
+
+def slugify(text: str) -> str:
+    """Lowercase words joined by dashes: ``"Ethics Update"`` → ``ethics-update``."""
+    return re.sub(r"[^a-z0-9]+", "-", str(text).lower()).strip("-")
+
+
+def html_to_text(html: str | None) -> str:
+    """Plain text from an HTML fragment, one line per block, entities decoded."""
+    if not html:
+        return ""
+    text = replace_entities(remove_tags(_BLOCK_END.sub("\n", html)))
+    lines = (" ".join(line.split()) for line in text.splitlines())
+    return "\n".join(line for line in lines if line)
+
+
+def first_line(text: str, pattern: re.Pattern) -> str | None:
+    """The first line of ``text`` that matches ``pattern`` (raw wording locator)."""
+    for line in (text or "").splitlines():
+        if pattern.search(line):
+            return line.strip()
+    return None
+
+
+def presenters_in(text: str) -> list[str]:
+    """Names after a ``Presenter:``/``Speakers:``/``Faculty:`` label in plain text."""
+    names: list[str] = []
+    for match in _PRESENTER.finditer(text or ""):
+        for name in _NAME_SPLIT.split(match.group(1)):
+            if name.strip(" ,"):
+                names.append(name.strip(" ,"))
+    return names
+
+
+def seed_of(response) -> dict | None:
+    """The listing a list page passed along with this detail request, if any."""
+    request = getattr(response, "request", None)
+    return request.meta.get("cle_seed") if request is not None else None
+
+
+def iso(moment: datetime | date | None) -> str | None:
+    """An aware datetime as ISO 8601 with offset; dates and None give None."""
+    if not isinstance(moment, datetime) or moment.tzinfo is None:
+        return None
+    return moment.isoformat()
+
+
+class CleSpider(scrapy.Spider):
+    """Base spider: one registry provider, interchange items, counted errors."""
+
+    #: Set by platform base classes (``"events_calendar"``, ``"wild_apricot"``...).
+    platform = ""
+
+    def __init__(self, *args, run_date: str | None = None, **kwargs):
+        super().__init__(*args, **kwargs)
+        entry = get_provider(self.name)
+        self.provider = entry
+        self.timezone = entry.timezone
+        self.membership_pricing = entry.membership_pricing
+        self.approval_hints = list(entry.approval_hints)
+        self.options = dict(entry.options)
+        if not getattr(self, "start_urls", None):
+            self.start_urls = list(entry.start_urls)
+        self.run_date = run_date or date.today().isoformat()
+        self.feeds_dir = str(feeds_dir())
+        self.site_base = site_overrides().get(self.name)
+        self.problems: list[str] = []
+
+    @classmethod
+    def from_crawler(cls, crawler, *args, **kwargs):
+        """Build the spider; ``run_date`` defaults to the ``CLE_RUN_DATE`` setting."""
+        kwargs.setdefault("run_date", crawler.settings.get("CLE_RUN_DATE"))
+        return super().from_crawler(crawler, *args, **kwargs)
+
+    @property
+    def zone(self) -> ZoneInfo:
+        """The provider's default time zone."""
+        return ZoneInfo(self.timezone)
+
+    # -- requests ------------------------------------------------------------
+
+    async def start(self):
+        """Request every start URL with :meth:`parse` and the shared error callback."""
+        for url in self.start_urls:
+            yield self.request(url, self.parse)
+
+    def request(self, url: str, callback, *, seed: dict | None = None, **kwargs):
+        """A Request for a public URL, rebased for tests and with error reporting.
+
+        :param seed: a listing to yield if this page cannot be fetched (a detail
+            page behind a list entry), so one broken page loses nothing it need not
+        """
+        meta = dict(kwargs.pop("meta", None) or {})
+        meta["cle_url"] = url
+        if seed is not None:
+            meta["cle_seed"] = seed
+        target = rebase(url, self.site_base) if self.site_base else url
+        return scrapy.Request(
+            target, callback=callback, errback=self.on_error, meta=meta, **kwargs
+        )
+
+    def public_url(self, response) -> str:
+        """The URL as published (before any ``CLE_SITE_OVERRIDE`` rebasing)."""
+        request = getattr(response, "request", None)
+        return (request.meta.get("cle_url") if request else None) or response.url
+
+    def follow_url(self, response, href: str) -> str:
+        """An absolute public URL for a link found on ``response``."""
+        return urljoin(self.public_url(response), href)
+
+    def on_error(self, failure):
+        """Count a failed request (HTTP error, timeout, robots.txt) and keep going."""
+        request = failure.request
+        url = request.meta.get("cle_url", request.url)
+        if failure.check(HttpError):
+            status = failure.value.response.status
+            self.problem("http_error", f"HTTP {status} at {url}")
+        elif failure.check(TimeoutError, TCPTimedOutError):
+            self.problem("timeout", f"timed out fetching {url}")
+        elif failure.check(IgnoreRequest):
+            self.logger.info("not fetched (robots.txt or filter): %s", url)
+        else:
+            self.problem("download_error", f"{type(failure.value).__name__} at {url}")
+        seed = request.meta.get("cle_seed")
+        if seed:
+            yield seed
+
+    # -- items ---------------------------------------------------------------
+
+    def make_id(self, key) -> str:
+        """A stable listing id ``"<slug>:<slugified key>"``."""
+        return f"{self.name}:{slugify(key)}"
+
+    def listing(self, *, key=None, **fields) -> dict:
+        """An interchange item: empty values dropped, provider and timezone set.
+
+        :param key: the provider's key for the listing (becomes ``id`` via
+            :meth:`make_id` when no ``id`` is given)
+        :raises TypeError: for a field the interchange record does not have
+        """
+        unknown = sorted(set(fields) - set(RECORD_FIELDS))
+        if unknown:
+            raise TypeError(f"not interchange fields: {', '.join(unknown)}")
+        item = {k: v for k, v in fields.items() if v not in (None, "", [], ())}
+        if "id" not in item and key is not None:
+            item["id"] = self.make_id(key)
+        item["provider"] = self.name
+        item.setdefault("timezone", self.timezone)
+        for name in ("title", "credit_text", "price_text", "when_text", "location"):
+            if isinstance(item.get(name), str):
+                item[name] = " ".join(item[name].split())
+        return item
+
+    def guess_format(self, text: str | None) -> str | None:
+        """A format from a badge or label, via the shared normalizer when present."""
+        if not text:
+            return None
+        try:
+            from catalog.normalize import parse_format
+        except ImportError:  # until catalog.normalize re-exports it
+            try:
+                from catalog.normalize.formats import parse_format
+            except ImportError:
+                return None
+        return parse_format(text)
+
+    def topics(self, names) -> list[str]:
+        """Category names that are practice areas (not formats like "Webinar")."""
+        return [name for name in names if name and not self.guess_format(name)]
+
+    # -- problems ------------------------------------------------------------
+
+    def problem(self, kind: str, detail: str) -> None:
+        """Record something wrong with a page: counted, logged, never raised."""
+        self.problems.append(f"{kind}: {detail}")
+        crawler = getattr(self, "crawler", None)
+        if crawler is not None and crawler.stats is not None:
+            crawler.stats.inc_value(f"cle/problems/{kind}")
+        self.logger.warning("%s: %s", kind, detail)

@@ -1,0 +1,161 @@
+"""The Events Calendar (WordPress "Tribe" plugin): REST API pages and ICS export.
+
+Listing sources, best first (research/providers.md section 7):
+
+1. REST ``/wp-json/tribe/events/v1/events?per_page=N``: ``{events, total,
+   total_pages, next_rest_url}``; each event has ``id`` (the post id),
+   ``title``, ``description`` (HTML), ``url``, ``utc_start_date``/
+   ``utc_end_date`` (``YYYY-MM-DD HH:MM:SS`` in UTC), ``timezone``, ``all_day``,
+   ``cost``, ``categories``, ``venue``. Pages are followed by ``next_rest_url``.
+2. ICS export ``/events/?ical=1`` (PRODID contains ``ECPv6``; UID is
+   ``<post id>-<start>-<end>@<host>``). Fetched after the last REST page (or
+   when the REST API fails, as WAFs sometimes block one of the two); it adds
+   only events the REST pages did not list.
+
+Registry options: ``ics_url`` (the export to read after/instead of REST).
+Hooks: :meth:`EventsCalendarSpider.rest_listing`, ``practice_areas_for``.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import UTC, datetime
+from html import unescape
+
+from crawlers.platforms.base import (
+    CREDIT_LINE,
+    first_line,
+    html_to_text,
+    presenters_in,
+)
+from crawlers.platforms.ical import CANCELLED_TITLE, IcalSpider, zone_or
+
+
+def rest_events(text: str) -> tuple[list[dict], str | None, int | None]:
+    """``(events, next_rest_url, total_pages)`` from one REST page.
+
+    :raises ValueError: when the page is not a TEC events response
+    """
+    data = json.loads(text)
+    if not isinstance(data, dict) or not isinstance(data.get("events"), list):
+        raise ValueError("no 'events' list in the response")
+    return data["events"], data.get("next_rest_url"), data.get("total_pages")
+
+
+def utc_moment(value: str | None) -> datetime | None:
+    """A TEC ``utc_*_date`` string (``YYYY-MM-DD HH:MM:SS``) as an aware datetime."""
+    if not value:
+        return None
+    return datetime.strptime(value, "%Y-%m-%d %H:%M:%S").replace(tzinfo=UTC)
+
+
+def local_iso(moment: datetime | None, zone) -> str | None:
+    """An aware datetime shown in ``zone`` as ISO 8601 with offset."""
+    return moment.astimezone(zone).isoformat() if moment else None
+
+
+def venue_text(venue) -> str | None:
+    """``Venue, City, ST`` from a TEC venue object (an empty list means none)."""
+    if not isinstance(venue, dict) or not venue:
+        return None
+    state = venue.get("state") or venue.get("province")
+    parts = [venue.get("venue"), venue.get("city"), state]
+    text = ", ".join(unescape(p).strip() for p in parts if p)
+    return text or None
+
+
+class EventsCalendarSpider(IcalSpider):
+    """Listings from The Events Calendar's REST API, then its ICS export."""
+
+    platform = "events_calendar"
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.rest_keys: set[str] = set()
+        self.ics_requested = False
+
+    def parse(self, response):
+        """Parse one REST page; follow ``next_rest_url``; then the ICS export.
+
+        @url https://txpd.org/wp-json/tribe/events/v1/events?per_page=4
+        @returns items 4 4
+        @returns requests 1 1
+        @scrapes id title url provider starts_at price_text
+        """
+        url = self.public_url(response)
+        try:
+            events, next_url, total_pages = rest_events(response.text)
+        except ValueError as exc:
+            self.problem("bad_json", f"{url}: {exc}")
+            yield from self.ics_request()
+            return
+        if not events:
+            self.problem("no_listings", f"no events in {url}")
+        for event in events:
+            if not event.get("title") or not event.get("utc_start_date"):
+                self.problem("missing_fields", f"event {event.get('id')} at {url}")
+                continue
+            self.rest_keys.add(str(event["id"]))
+            yield self.rest_listing(event)
+        if next_url:
+            yield self.request(next_url, self.parse)
+        else:
+            yield from self.ics_request()
+
+    def ics_request(self):
+        """The request for the ICS export, once (nothing if none is configured)."""
+        ics_url = self.options.get("ics_url")
+        if ics_url and not self.ics_requested:
+            self.ics_requested = True
+            yield self.request(ics_url, self.parse_export)
+
+    def parse_export(self, response):
+        """Events of the ICS export that the REST pages did not list."""
+        yield from self.parse_ics(response, skip_keys=frozenset(self.rest_keys))
+
+    def on_error(self, failure):
+        """Count the failure; if a REST page failed, fall back to the ICS export."""
+        yield from super().on_error(failure)
+        if failure.request.callback == self.parse:
+            yield from self.ics_request()
+
+    def key_for(self, event: dict) -> str:
+        """The post id: the part of the ICS UID before the first dash."""
+        return (event.get("uid") or event["summary"]).split("-")[0]
+
+    def practice_areas_for(self, event: dict) -> list[str]:
+        """Category names that are not formats ("Webinar") are practice areas."""
+        names = [unescape(c.get("name", "")) for c in event.get("categories") or []]
+        return self.topics(names)
+
+    def rest_listing(self, event: dict) -> dict:
+        """One interchange item from a REST event object."""
+        zone = zone_or(event.get("timezone"), self.timezone)
+        starts = utc_moment(event.get("utc_start_date"))
+        ends = utc_moment(event.get("utc_end_date"))
+        description = html_to_text(event.get("description"))
+        title = unescape(event["title"])
+        categories = " ".join(c.get("name", "") for c in event.get("categories") or [])
+        cancelled = bool(CANCELLED_TITLE.match(title)) or (
+            str(event.get("status", "")).lower() in ("canceled", "cancelled")
+        )
+        return self.listing(
+            key=event["id"],
+            title=CANCELLED_TITLE.sub("", title),
+            url=event.get("url") or self.provider.site,
+            description=description,
+            starts_at=local_iso(starts, zone),
+            ends_at=local_iso(ends, zone) if ends and starts < ends else None,
+            timezone=zone.key,
+            location=venue_text(event.get("venue")),
+            format=self.guess_format(categories)
+            or ("in_person" if venue_text(event.get("venue")) else None),
+            credit_text=first_line(description, CREDIT_LINE),
+            price_text=unescape(event.get("cost") or ""),
+            practice_areas=self.practice_areas_for(event),
+            presenters=presenters_in(description),
+            status="cancelled" if cancelled else None,
+        )
+
+
+BASE_SPIDER = EventsCalendarSpider

@@ -1,0 +1,162 @@
+"""Modern Events Calendar (MEC), the WordPress events plugin behind Clio's events.
+
+The list page holds ``article.mec-event-article`` cards (title in
+``h4.mec-event-title a``, h3/h2 in some skins); each card links to a single
+event page that carries a JSON-LD ``Event`` and MEC's meta box (date, time,
+cost, location, speakers). Markup seen in public scrapers of MEC sites
+(providers.md sections 5 and 7); MEC's own ICS feed is reported unreliable, so
+the HTML and JSON-LD are read instead.
+"""
+
+from __future__ import annotations
+
+import re
+
+from crawlers.platforms.base import CleSpider
+from crawlers.platforms.jsonld import event_fields, listing_nodes, plain_text
+
+#: Button wording on Clio's list: "Watch Now" opens a recording (public Clio scraper).
+ON_DEMAND_BUTTONS = ("watch now", "watch on demand", "watch the recording")
+_SESSION_TIMES = ("starts_at", "ends_at")
+_CREDIT_SENTENCE = re.compile(r"\b(M?CLE|credit)\b", re.IGNORECASE)
+
+
+def _text(selector) -> str:
+    return plain_text(" ".join(selector.getall()))
+
+
+def list_cards(response) -> list[dict]:
+    """The event cards of an MEC list page, in page order.
+
+    Each dict has ``href`` (as written), ``title``, ``date_text``, ``time_text`` and
+    ``button`` (the call-to-action wording, lower-cased).
+    """
+    cards = []
+    for article in response.css("article.mec-event-article"):
+        link = article.css(
+            "h4.mec-event-title a, h3.mec-event-title a, h2.mec-event-title a"
+        )
+        href = link.attrib.get("href")
+        title = _text(link.css("::text"))
+        if not href or not title:
+            continue
+        cards.append(
+            {
+                "href": href,
+                "title": title,
+                "date_text": _text(article.css(".mec-event-d ::text")),
+                "time_text": _text(article.css(".mec-event-time ::text")),
+                "button": _text(article.css(".mec-booking-button ::text")).lower(),
+            }
+        )
+    return cards
+
+
+def credit_sentence(response) -> str | None:
+    """The first paragraph of the event description that speaks of CLE credit."""
+    paragraphs = ".mec-single-event-description p, .mec-events-content p"
+    for paragraph in response.css(paragraphs):
+        text = _text(paragraph.css("::text"))
+        if _CREDIT_SENTENCE.search(text):
+            return text
+    return None
+
+
+def event_page(response) -> dict:
+    """Raw interchange fields of an MEC single-event page (JSON-LD + meta box)."""
+    nodes = listing_nodes(response.text)
+    fields = event_fields(nodes[0]) if nodes else {}
+    title = _text(response.css("h1.mec-single-title ::text"))
+    if title:
+        fields["title"] = title
+    date_text = _text(response.css(".mec-single-event-date dd ::text"))
+    time_text = _text(response.css(".mec-single-event-time dd ::text"))
+    when = " ".join(part for part in (date_text, time_text) if part)
+    speakers = [
+        plain_text(name)
+        for name in response.css(".mec-single-event-organizer dd ::text").getall()
+        if plain_text(name)
+    ]
+    extra = {
+        "when_text": when,
+        "price_text": _text(response.css("dd.mec-events-event-cost ::text")),
+        "location": _text(response.css(".mec-single-event-location dd ::text")),
+        "credit_text": credit_sentence(response),
+        "presenters": speakers,
+    }
+    fields.update({key: value for key, value in extra.items() if value})
+    return fields
+
+
+def is_on_demand(card: dict) -> bool:
+    """Whether a list card is a recording rather than a scheduled event."""
+    return card.get("button", "") in ON_DEMAND_BUTTONS or card.get(
+        "date_text", ""
+    ).lower().startswith("recorded")
+
+
+class MecEventsSpider(CleSpider):
+    """List page → single event pages of a Modern Events Calendar site."""
+
+    platform = "modern_events_calendar"
+
+    def parse(self, response):
+        """Follow every card on the list page to its event page.
+
+        @url https://www.clio.com/events/
+        @returns requests 5 5
+        @returns items 0 0
+        """
+        cards = list_cards(response)
+        if not cards and not response.css(".mec-no-event"):
+            self.problem("no_listings", f"no MEC event cards on {response.url}")
+        for card in cards:
+            url = self.follow_url(response, card["href"])
+            card = {**card, "url": url}
+            seed = self.card_listing(card, {"url": url, "title": card["title"]})
+            yield self.request(
+                url, self.parse_event, cb_kwargs={"card": card}, seed=seed
+            )
+
+    def parse_event(self, response, card: dict):
+        """Yield the listing of one event page, shaped by its list card.
+
+        @url https://www.clio.com/events/cliocon/
+        @cb_kwargs {"card": {}}
+        @returns items 1 1
+        @scrapes id title url starts_at ends_at format credit_text price_text
+        """
+        card = {"url": self.public_url(response), **card}
+        fields = {**event_page(response), "url": card["url"]}
+        fields.setdefault("title", card.get("title"))
+        if not listing_nodes(response.text):
+            self.problem("missing_fields", f"no JSON-LD Event on {card['url']}")
+        if not fields.get("title"):
+            self.problem("missing_fields", f"no title on {card['url']}")
+            return
+        yield self.card_listing(card, fields)
+
+    def card_listing(self, card: dict, fields: dict) -> dict:
+        """The listing for a card with the fields read so far."""
+        if is_on_demand(card):
+            # A recording: MEC keeps the recording date in startDate, which is
+            # not a session time; the card's "Recorded <date>" is kept as text.
+            fields = {k: v for k, v in fields.items() if k not in _SESSION_TIMES}
+            fields["format"] = "on_demand"
+            fields["when_text"] = card.get("date_text") or fields.get("when_text")
+        elif "when_text" not in fields:
+            parts = (card.get("date_text"), card.get("time_text"))
+            fields["when_text"] = " ".join(part for part in parts if part)
+        fields = self.adjust(fields, card)
+        return self.listing(key=self.event_key(card["url"]), **fields)
+
+    def event_key(self, url: str) -> str:
+        """The provider key of an event: the last segment of its URL path."""
+        return url.split("?", 1)[0].rstrip("/").rsplit("/", 1)[-1]
+
+    def adjust(self, fields: dict, card: dict) -> dict:
+        """Hook for provider quirks; returns the fields unchanged by default."""
+        return fields
+
+
+BASE_SPIDER = MecEventsSpider

@@ -1,0 +1,20 @@
+#!/usr/bin/env bash
+# The nightly job: `cle refresh` with its output appended to a dated log file.
+#
+#   deploy/cle-nightly.sh [PROVIDER...] [--offline]
+#
+# Logs go to $CLE_DATA_DIR/logs/refresh-YYYY-MM-DD.log (default data/logs/, UTC
+# date) and to standard output too, so systemd's journal and CI keep a copy.
+# The exit status is cle's: 1 when any provider is unhealthy or another refresh
+# holds the lock, so cron mail, systemd OnFailure= or CI can alert.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+data="${CLE_DATA_DIR:-$PWD/data}"
+cle="${CLE_BIN:-$PWD/.venv/bin/cle}"
+mkdir -p "$data/logs"
+log="$data/logs/refresh-$(date -u +%F).log"
+echo "== cle refresh $* started $(date -u +%FT%TZ)" | tee -a "$log"
+status=0
+"$cle" refresh "$@" 2>&1 | tee -a "$log" || status=$?
+echo "== cle refresh finished $(date -u +%FT%TZ) with exit status $status" | tee -a "$log"
+exit "$status"

@@ -1,0 +1,140 @@
+"""Turn listings into documents and a profile into queries (lists of tokens).
+
+A document is the listing's words plus the concept tokens (``skill:ediscovery``,
+``area:personal_injury``) the vocabulary finds in it, so "ESI" in a description
+meets "e-discovery" in a profile. The title counts twice: providers put the
+subject of a course in its title and pad the description.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+
+from recommender.vocabulary import Vocabulary, words
+
+#: How many times the title's tokens count in a document.
+TITLE_REPEAT = 2
+#: How much a concept token outweighs one plain word in a query.
+QUERY_CONCEPT_WEIGHT = 3.0
+#: A phrase that is only part of a concept's wording ("chronologies") is
+#: expanded to that concept when at most this many concepts contain it.
+PARTIAL_MAX_CONCEPTS = 2
+
+
+#: Prefix of the concept tokens of a listing's subject (title and tags).
+FOCUS = "focus:"
+
+
+def field_tokens(
+    text: str, vocabulary: Vocabulary, *, focus: bool = False
+) -> list[str]:
+    """The words of one field followed by the concept tokens found in them.
+
+    :param focus: also emit ``focus:<concept>`` (the field names the subject)
+    """
+    tokens = words(text)
+    concepts = [token for token, _, _ in vocabulary.find(tokens)]
+    if focus:
+        concepts += [FOCUS + token for token in concepts]
+    return tokens + concepts
+
+
+def listing_text(listing: dict) -> dict[str, str]:
+    """The searchable fields of a listing as plain strings."""
+    return {
+        "title": listing.get("title") or "",
+        "practice_areas": "; ".join(listing.get("practice_areas") or []),
+        "description": listing.get("description") or "",
+        "presenters": "; ".join(listing.get("presenters") or []),
+    }
+
+
+def listing_tokens(listing: dict, vocabulary: Vocabulary) -> list[str]:
+    """The document of one listing: title (twice), practice areas, description."""
+    fields = listing_text(listing)
+    tokens = field_tokens(fields["title"], vocabulary, focus=True) * TITLE_REPEAT
+    tokens += field_tokens(fields["practice_areas"], vocabulary, focus=True)
+    tokens += field_tokens(fields["description"], vocabulary)
+    # Presenter names are matched as words only (no concepts hide in names).
+    tokens += words(fields["presenters"])
+    return tokens
+
+
+@dataclass(frozen=True)
+class QueryItem:
+    """One profile wish (a skill gap or a practice area) as weighted tokens."""
+
+    kind: str  # "skill_gap" or "practice_area"
+    text: str
+    terms: tuple[tuple[str, float], ...]
+    concepts: tuple[str, ...]
+
+
+def query_item(kind: str, text: str, vocabulary: Vocabulary) -> QueryItem:
+    """Expand one profile phrase: its words plus the concepts it names."""
+    tokens = words(text)
+    concepts = tuple(dict.fromkeys(t for t, _, _ in vocabulary.find(tokens)))
+    if not concepts:
+        concepts = tuple(partial_concepts(tokens, vocabulary))
+    weights: Counter[str] = Counter()
+    for token in tokens:
+        weights[token] += 1.0
+    for concept in concepts:
+        weights[concept] += QUERY_CONCEPT_WEIGHT
+        # The concept's own label words help where a listing spells it out.
+        for token in words(vocabulary.label(concept)):
+            weights[token] += 0.5
+    return QueryItem(kind, text, tuple(sorted(weights.items())), concepts)
+
+
+def partial_concepts(tokens: list[str], vocabulary: Vocabulary) -> list[str]:
+    """Concepts a phrase names only in part: all its words, else one word.
+
+    "chronologies" is part of "medical chronologies"; "finding witnesses"
+    shares "witness" with "locating witnesses". A word found in more than
+    :data:`PARTIAL_MAX_CONCEPTS` concepts ("law") says nothing and is skipped.
+    """
+    whole = vocabulary.concepts_containing(tokens)
+    if whole:
+        return whole if len(whole) <= PARTIAL_MAX_CONCEPTS else []
+    found: list[str] = []
+    for token in tokens:
+        some = vocabulary.concepts_containing([token])
+        if len(some) <= PARTIAL_MAX_CONCEPTS:
+            found += [c for c in some if c not in found]
+    return found
+
+
+def profile_queries(profile, vocabulary: Vocabulary) -> list[QueryItem]:
+    """One query item per skill gap, then one per practice area."""
+    items = [
+        query_item("skill_gap", text, vocabulary)
+        for text in getattr(profile, "skill_gaps", None) or []
+        if words(text)
+    ]
+    items += [
+        query_item("practice_area", text, vocabulary)
+        for text in getattr(profile, "practice_areas", None) or []
+        if words(text)
+    ]
+    return items
+
+
+def query_vector(
+    terms: dict[str, float], vocabulary: dict[str, int], idf
+) -> dict[int, float]:
+    """Weight query terms by idf and normalize to unit length; unknown terms drop.
+
+    :param terms: token -> raw weight (how much the profile stresses it)
+    :param vocabulary: token -> column
+    :param idf: idf per column
+    :return: column -> weight
+    """
+    vector = {}
+    for term, weight in terms.items():
+        column = vocabulary.get(term)
+        if column is not None and weight > 0:
+            vector[column] = vector.get(column, 0.0) + weight * float(idf[column])
+    norm = sum(w * w for w in vector.values()) ** 0.5
+    return {c: w / norm for c, w in vector.items()} if norm else {}

@@ -1,0 +1,259 @@
+"""The domain vocabulary: normalized words and the concepts they name.
+
+Paralegals and providers use different words for one thing ("e-discovery",
+"eDiscovery", "ESI"). :func:`words` folds spelling variants (case, hyphens,
+accents, "&", plural "s") into one form, and :class:`Vocabulary` finds the
+practice areas and skills of ``data/vocabulary.yml`` in a list of words.
+Everything here is pure Python so the fast path of ``cle recommend`` can use it
+without scikit-learn.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from catalog.paths import reference_path
+
+#: Kinds of concept in the vocabulary file, and the prefix of their tokens.
+KINDS = {"practice_areas": "area", "skills": "skill"}
+
+#: English function words plus words every CLE listing uses, so they tell
+#: nothing about a course ("credit", "hour", "webinar", "paralegal").
+STOP_WORDS = frozenset(
+    """a about above after again all also am an and any are as at be been before
+    being below between both but by can could did do does doing down during each
+    few for from further had has have having here how i if in into is it its
+    itself just more most no nor not of off on once only or other our out over own
+    same she should so some such than that the their them then there these they
+    this those through to too under until up very was we were what when where which
+    while who whom why will with would you your yours how new learn learning
+    topic topics session sessions overview introduction intro basic basics
+    cle ce mcle credit credits hour hours course courses webinar webinars program
+    programs seminar seminars class online live demand recorded paralegal
+    paralegals assistant assistants professional professionals attendee
+    attendees participant participants join us""".split()
+)
+
+#: Short forms of single words, expanded before matching ("med mal",
+#: "trial prep", "legal docs"). Phrase abbreviations (PI, ESI, UPL) live in
+#: data/vocabulary.yml as synonyms of their concept.
+WORD_ABBREVIATIONS = {
+    "med": "medical",
+    "prep": "preparation",
+    "docs": "document",
+    "doc": "document",
+    "mgmt": "management",
+    "admin": "administration",
+    "atty": "attorney",
+    "attys": "attorney",
+    "govt": "government",
+    "corp": "corporate",
+    "info": "information",
+    "intl": "international",
+    "comp": "compensation",
+    "lit": "litigation",
+}
+
+_WORD = re.compile(r"[a-z0-9]+")
+_APOSTROPHE = re.compile(r"['\u2019]s\b|['\u2019]")
+#: Words ending in "s" that are not plurals (keep them whole).
+_KEEP_S = ("ss", "us", "is", "ics", "sis")
+
+
+def fold(text: str) -> str:
+    """Lowercase, strip accents and spell "&" as "and"."""
+    text = unicodedata.normalize("NFKD", text)
+    text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    text = text.lower().replace("&", " and ")
+    return _APOSTROPHE.sub("", text)
+
+
+def stem(word: str) -> str:
+    """Reduce a plural to its singular: records -> record, injuries -> injury."""
+    if len(word) <= 3 or word.endswith(_KEEP_S):
+        return word
+    if word.endswith("ies") and len(word) > 4:
+        return word[:-3] + "y"
+    if word.endswith("s"):
+        return word[:-1]
+    return word
+
+
+def word_spans(text: str) -> tuple[str, list[tuple[str, int, int]]]:
+    """The folded text and its normalized words with their spans in it.
+
+    A single letter joined to the next word by a hyphen or space is one word,
+    so "e-discovery", "e discovery" and "eDiscovery" all give "ediscovery".
+    Stop words are left out; abbreviations are expanded and plurals reduced.
+    """
+    folded = fold(text)
+    raw = [(m.group(), m.start(), m.end()) for m in _WORD.finditer(folded)]
+    out: list[tuple[str, int, int]] = []
+    index = 0
+    while index < len(raw):
+        word, start, end = raw[index]
+        if (
+            len(word) == 1
+            and word.isalpha()
+            and word not in "ai"
+            and index + 1 < len(raw)
+        ):
+            word += raw[index + 1][0]
+            end = raw[index + 1][2]
+            index += 1
+        index += 1
+        if word in STOP_WORDS:
+            continue
+        out.append((stem(WORD_ABBREVIATIONS.get(word, word)), start, end))
+    return folded, out
+
+
+def plain_words(text: str) -> list[str]:
+    """Folded words with nothing left out (for comparing titles)."""
+    return _WORD.findall(fold(text))
+
+
+def words(text: str) -> list[str]:
+    """Split text into normalized words, without stop words (see :func:`word_spans`)."""
+    return [word for word, _, _ in word_spans(text)[1]]
+
+
+@dataclass(frozen=True)
+class Concept:
+    """One practice area or skill: its id, kind, label and phrases."""
+
+    id: str
+    kind: str
+    label: str
+    phrases: tuple[tuple[str, ...], ...]
+
+    @property
+    def token(self) -> str:
+        """The token that stands for this concept in documents and queries."""
+        return f"{self.kind}:{self.id}"
+
+
+@dataclass
+class Vocabulary:
+    """Concepts with a phrase table for finding them in normalized words."""
+
+    concepts: dict[str, Concept] = field(default_factory=dict)
+    _phrases: dict[tuple[str, ...], str] = field(default_factory=dict, repr=False)
+    _longest: int = 1
+
+    @classmethod
+    def from_mapping(cls, data: dict) -> Vocabulary:
+        """Build from the parsed YAML (``practice_areas`` and ``skills`` maps)."""
+        vocabulary = cls()
+        for section, kind in KINDS.items():
+            for concept_id, entry in (data.get(section) or {}).items():
+                names = [entry["label"], concept_id.replace("_", " ")]
+                names += entry.get("synonyms") or []
+                phrases = tuple(
+                    dict.fromkeys(tuple(words(str(n))) for n in names if words(str(n)))
+                )
+                concept = Concept(concept_id, kind, entry["label"], phrases)
+                vocabulary.add(concept)
+        return vocabulary
+
+    def add(self, concept: Concept) -> None:
+        """Register a concept; a phrase already taken keeps its first owner."""
+        self.concepts[concept.token] = concept
+        for phrase in concept.phrases:
+            self._phrases.setdefault(phrase, concept.token)
+            self._longest = max(self._longest, len(phrase))
+
+    def to_json(self) -> dict:
+        """A plain form for the persisted index (no YAML needed to reload)."""
+        return {
+            token: [c.id, c.kind, c.label, [list(p) for p in c.phrases]]
+            for token, c in self.concepts.items()
+        }
+
+    @classmethod
+    def from_json(cls, data: dict) -> Vocabulary:
+        """Rebuild from :meth:`to_json` output."""
+        vocabulary = cls()
+        for concept_id, kind, label, phrases in data.values():
+            phrases = tuple(tuple(p) for p in phrases)
+            vocabulary.add(Concept(concept_id, kind, label, phrases))
+        return vocabulary
+
+    def find(self, tokens: list[str]) -> list[tuple[str, int, int]]:
+        """Return ``(concept token, start, end)`` for each phrase found, longest first.
+
+        Matches do not overlap: at each position the longest phrase wins.
+        """
+        found = []
+        index = 0
+        while index < len(tokens):
+            for size in range(min(self._longest, len(tokens) - index), 0, -1):
+                token = self._phrases.get(tuple(tokens[index : index + size]))
+                if token:
+                    found.append((token, index, index + size))
+                    index += size
+                    break
+            else:
+                index += 1
+        return found
+
+    def concepts_containing(self, tokens: list[str]) -> list[str]:
+        """Concepts with a phrase that contains every one of ``tokens``.
+
+        For a profile phrase that names no concept outright ("chronologies"
+        is part of "medical chronologies"); sorted by token.
+        """
+        wanted = set(tokens)
+        if not wanted:
+            return []
+        return sorted(
+            {token for phrase, token in self._phrases.items() if wanted <= set(phrase)}
+        )
+
+    def concepts_in(self, text: str) -> list[str]:
+        """The concept tokens named in a text, in order of first mention."""
+        return list(dict.fromkeys(token for token, _, _ in self.find(words(text))))
+
+    def label(self, token: str) -> str:
+        """The human label of a concept token (the token itself if unknown)."""
+        concept = self.concepts.get(token)
+        return concept.label if concept else token
+
+
+def load_vocabulary(path=None) -> Vocabulary:
+    """Read ``data/vocabulary.yml`` (or another file of the same shape)."""
+    import yaml
+
+    path = path or reference_path("vocabulary.yml")
+    with open(path, encoding="utf-8") as handle:
+        return Vocabulary.from_mapping(yaml.safe_load(handle))
+
+
+def vocabulary_fingerprint(path=None) -> str:
+    """A short hash of the vocabulary file: the index is rebuilt when it changes."""
+    import hashlib
+
+    path = path or reference_path("vocabulary.yml")
+    with open(path, "rb") as handle:
+        return hashlib.sha1(handle.read()).hexdigest()[:12]
+
+
+def surface_forms(text: str, vocabulary: Vocabulary) -> dict[str, list[str]]:
+    """Map each concept in a text to the wording that named it there (lowercase)."""
+    folded, spans = word_spans(text)
+    tokens = [word for word, _, _ in spans]
+    forms: dict[str, list[str]] = {}
+    for token, start, end in vocabulary.find(tokens):
+        phrase = folded[spans[start][1] : spans[end - 1][2]]
+        forms.setdefault(token, [])
+        if phrase not in forms[token]:
+            forms[token].append(phrase)
+    return forms
+
+
+def unique(items: Iterable[str]) -> list[str]:
+    """Items in first-seen order without repeats."""
+    return list(dict.fromkeys(items))

@@ -1,0 +1,81 @@
+"""Every weight and scale of the ranking, in one place, with its reason.
+
+Scores of each signal are in [0, 1]; the final score is the weighted sum.
+Eligibility is not a weight: ineligible listings never get a score
+(:func:`recommender.rank.ineligibility`). Tuned on ``bench/eval`` (see
+BENCHMARKS.md) without making any one signal decide alone.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Weights:
+    """Weights of the ranking signals and the scales that shape them."""
+
+    # -- how much each signal counts -------------------------------------
+    #: What the paralegal asked to learn comes first: a course on the wrong
+    #: subject is a poor pick whatever its price or credit.
+    relevance: float = 0.55
+    #: Remaining credit before a deadline is the reason most paralegals take
+    #: CLE at all; second only to subject.
+    need: float = 0.25
+    #: Price when the profile prefers free courses (the default).
+    price_prefer_free: float = 0.14
+    #: Price when it does not: cheaper is still better, but barely.
+    price_indifferent: float = 0.04
+    #: Sooner is better before a deadline; a small nudge, not a filter.
+    date: float = 0.06
+
+    # -- inside relevance -------------------------------------------------
+    #: Skill gaps outweigh practice areas (the issue's rule): a gap is what
+    #: the paralegal cannot yet do; an area is where they already work.
+    skill_gap: float = 0.65
+    practice_area: float = 0.35
+    #: A cosine this high counts as a full text match of one profile phrase.
+    #: Query items are short, so a listing about the phrase scores 0.3-0.5.
+    similarity_full: float = 0.40
+    #: Strength of a match when a concept of the phrase is the listing's
+    #: subject (its title or practice-area tags): what it is about.
+    focus_match: float = 0.8
+    #: ... when the concept is only mentioned in the description (often as
+    #: a side topic: "a session on probate and e-filing").
+    mention_match: float = 0.3
+    #: Cap for shared words without the concept ("public records" is not
+    #: "medical records"): words alone are weak evidence.
+    words_only: float = 0.35
+    #: Below this strength a phrase is not said to match (only shared filler).
+    match_floor: float = 0.12
+    #: Matching a second (third, ...) phrase of the same kind adds this share.
+    extra_match: float = 0.25
+
+    # -- inside need ------------------------------------------------------
+    #: A requirement filled by one category only (ethics) is the hardest to
+    #: meet: few listings carry it, and it is the one most often left short,
+    #: so one of its hours is worth two and a half of a broader requirement.
+    single_category: float = 2.0
+    #: A requirement several categories fill (general or specialized).
+    multi_category: float = 0.8
+    #: Hours that only count toward the total: needed, but any course gives
+    #: them, so they barely tell courses apart.
+    total_only: float = 0.3
+    #: Hours in a category already satisfied count little (the issue's rule).
+    satisfied: float = 0.05
+    #: Need value (weighted hours) at which the need score reaches one half.
+    need_half_hours: float = 1.0
+
+    # -- price and date ---------------------------------------------------
+    #: A paid course at this price scores one half on price.
+    price_half_usd: float = 50.0
+    #: Price score of a listing that publishes no price.
+    price_unknown: float = 0.3
+    #: A session this many days away scores 1/e on date.
+    date_scale_days: float = 60.0
+    #: On-demand courses can be taken now and fit any deadline.
+    on_demand_date: float = 0.8
+
+
+#: The weights ``cle recommend`` and ``cle plan`` use.
+WEIGHTS = Weights()

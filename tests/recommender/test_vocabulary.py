@@ -1,0 +1,87 @@
+"""The domain vocabulary: spelling variants, synonyms, abbreviations, review rules."""
+
+from __future__ import annotations
+
+import pytest
+import yaml
+
+from catalog.paths import reference_path
+from recommender.documents import query_item
+from recommender.vocabulary import load_vocabulary, surface_forms, words
+
+
+@pytest.fixture(scope="module")
+def vocabulary():
+    """The committed vocabulary."""
+    return load_vocabulary()
+
+
+@pytest.mark.parametrize(
+    "text", ["e-discovery", "eDiscovery", "E-Discovery", "e discovery", "EDISCOVERY"]
+)
+def test_spelling_variants_fold_to_one_word(text):
+    assert words(text) == ["ediscovery"]
+
+
+def test_plurals_accents_and_stop_words():
+    assert words("Medical Records") == ["medical", "record"]
+    assert words("Injuries & Torts") == ["injury", "tort"]
+    assert words("Café law") == ["cafe", "law"]
+    assert words("What you will learn in this webinar") == []
+    assert words("med-mal") == words("medical mal")
+
+
+@pytest.mark.parametrize(
+    ("one", "other"),
+    [
+        ("e-discovery", "electronically stored information"),
+        ("eDiscovery", "ESI"),
+        ("PI", "personal injury"),
+        ("wills", "estate planning"),
+        ("UPL", "unauthorized practice of law"),
+        ("med mal", "medical malpractice"),
+        ("divorce", "family law"),
+    ],
+)
+def test_synonyms_and_abbreviations_name_the_same_concept(vocabulary, one, other):
+    found = vocabulary.concepts_in(one)
+    assert found and found == vocabulary.concepts_in(other)
+
+
+def test_the_verb_will_is_not_the_noun_wills(vocabulary):
+    assert vocabulary.concepts_in("You will learn to draft pleadings") == []
+    assert "area:estate_planning" in vocabulary.concepts_in("Drafting wills")
+
+
+def test_partial_phrases_expand_to_the_concept_that_contains_them(vocabulary):
+    assert query_item("skill_gap", "chronologies", vocabulary).concepts == (
+        "skill:medical_records",
+    )
+    # "law" is in many concepts: it expands to none of them.
+    assert query_item("practice_area", "law", vocabulary).concepts == ()
+
+
+def test_surface_forms_keep_the_listing_wording(vocabulary):
+    text = "Collecting electronically stored information (ESI) under a legal hold"
+    forms = surface_forms(text, vocabulary)
+    assert forms["skill:ediscovery"] == [
+        "electronically stored information",
+        "esi",
+        "legal hold",
+    ]
+
+
+def test_review_rules_hold():
+    """Every entry has a label; no wording belongs to two concepts."""
+    data = yaml.safe_load(reference_path("vocabulary.yml").read_text("utf-8"))
+    owner: dict[tuple[str, ...], str] = {}
+    for section in ("practice_areas", "skills"):
+        for concept_id, entry in data[section].items():
+            assert entry.get("label"), concept_id
+            names = [entry["label"], *(entry.get("synonyms") or [])]
+            for name in names:
+                phrase = tuple(words(str(name)))
+                assert phrase, f"{concept_id}: {name!r} is only stop words"
+                assert owner.setdefault(phrase, concept_id) == concept_id, (
+                    f"{name!r} is in both {owner[phrase]} and {concept_id}"
+                )
