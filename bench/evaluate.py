@@ -190,11 +190,14 @@ def main(argv: list[str] | None = None) -> None:
         "--bench",
         type=Path,
         action="append",
-        help="benchmark folder (repeatable; default bench/eval and bench/eval/b)",
+        help="benchmark folder (repeatable; default bench/eval and eval/b, c, d)",
     )
     parser.add_argument("--no-write", action="store_true")
     options = parser.parse_args(argv)
-    folders = options.bench or [HERE / "eval", HERE / "eval" / "b"]
+    folders = options.bench or [
+        HERE / "eval",
+        *(HERE / "eval" / variant for variant in ("b", "c", "d")),
+    ]
     results = {}
     for folder in folders:
         folder = folder.resolve()

@@ -18,7 +18,7 @@ from catalog.cliutil import CleError, db_option, open_catalog
 #: command name -> "module:attribute" of a click command, loaded on demand.
 LAZY_COMMANDS = {
     "refresh": "crawlers.cli:refresh",
-    "load": "crawlers.cli:load",
+    "load": "catalog.nightly_cmd:load",
     "serve": "catalog.serve:serve",
     "status": "recommender.tracking.cli:status",
     "log": "recommender.tracking.cli:log_course",

@@ -275,7 +275,12 @@ def apply_feed(
         set_status(db, [row["id"] for row in missing], "withdrawn")
         changes.extend(_change(run_date, row, "withdrawn", None, at) for row in missing)
     if changes:
-        db["changes"].insert_all(changes)
+        columns = list(changes[0])
+        db.conn.executemany(
+            f"insert into changes ({', '.join(columns)}) "
+            f"values ({', '.join('?' * len(columns))})",
+            [tuple(change[c] for c in columns) for change in changes],
+        )
     return changes
 
 
@@ -355,37 +360,3 @@ def active_listings(db: sqlite_utils.Database, provider: str) -> int:
     """How many active listings the catalog holds for a provider."""
     sql = "select count(*) as n from courses where provider = ? and status = 'active'"
     return next(iter(db.query(sql, [provider])))["n"]
-
-
-def format_summary(outcomes: list[ProviderOutcome]) -> str:
-    """The nightly summary table: one row per provider, then a verdict line."""
-    header = ("provider", "listings", "new", "changed", "withdrawn", "errors", "health")
-    rows = [
-        (
-            o.provider,
-            str(o.listings),
-            str(o.count("new")),
-            str(o.count("changed") + o.count("reactivated") + o.count("cancelled")),
-            str(o.count("withdrawn")),
-            str(o.errors),
-            o.health.describe(),
-        )
-        for o in outcomes
-    ]
-    widths = [max(len(r[i]) for r in [header, *rows]) for i in range(len(header) - 1)]
-    lines = []
-    for row in [header, *rows]:
-        cells = [
-            cell.ljust(w) if i == 0 else cell.rjust(w)
-            for i, (cell, w) in enumerate(zip(row, widths, strict=False))
-        ]
-        lines.append("  ".join([*cells, row[-1]]))
-    unhealthy = [o.provider for o in outcomes if not o.healthy]
-    if unhealthy:
-        lines.append(
-            f"{len(unhealthy)} provider(s) unhealthy: {', '.join(unhealthy)}; "
-            "their listings were kept as they were"
-        )
-    else:
-        lines.append(f"all {len(outcomes)} provider(s) healthy")
-    return "\n".join(lines)

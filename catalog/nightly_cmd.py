@@ -21,7 +21,6 @@ from catalog.lock import LockBusy, exclusive_lock, lock_path_for
 from catalog.nightly import (
     NightlyError,
     ProviderOutcome,
-    format_summary,
     load_run,
     stored_nights,
 )
@@ -84,12 +83,50 @@ def run_load(
     return 0 if all(o.healthy for o in outcomes) else 1
 
 
+def format_summary(outcomes: list[ProviderOutcome]) -> str:
+    """The nightly summary table: one row per provider, then a verdict line."""
+    header = ("provider", "active", "new", "changed", "withdrawn", "errors", "health")
+    rows = [
+        (
+            o.provider,
+            str(o.listings),
+            str(o.count("new")),
+            str(o.count("changed") + o.count("reactivated") + o.count("cancelled")),
+            str(o.count("withdrawn")),
+            str(o.errors),
+            o.health.describe(),
+        )
+        for o in outcomes
+    ]
+    widths = [max(len(r[i]) for r in [header, *rows]) for i in range(len(header) - 1)]
+    lines = []
+    for row in [header, *rows]:
+        cells = [
+            cell.ljust(w) if i == 0 else cell.rjust(w)
+            for i, (cell, w) in enumerate(zip(row, widths, strict=False))
+        ]
+        lines.append("  ".join([*cells, row[-1]]))
+    unhealthy = [o.provider for o in outcomes if not o.healthy]
+    if unhealthy:
+        lines.append(
+            f"{len(unhealthy)} provider(s) unhealthy: {', '.join(unhealthy)}; "
+            "their listings were kept as they were"
+        )
+    else:
+        lines.append(f"all {len(outcomes)} provider(s) healthy")
+    lines.append(
+        "(active = listings the catalog offers now; cancelled ones are counted "
+        "under changed or new, not active)"
+    )
+    return "\n".join(lines)
+
+
 def describe(outcome: ProviderOutcome) -> str:
     """One progress line: the provider, its health and what its load changed."""
     if not outcome.healthy:
         return f"{outcome.provider}: unhealthy, nothing changed"
     return (
-        f"{outcome.provider}: healthy, {outcome.listings} listing(s) "
+        f"{outcome.provider}: healthy, {outcome.listings} active listing(s) "
         f"({outcome.count('new')} new, {outcome.count('changed')} changed, "
         f"{outcome.count('withdrawn')} withdrawn)"
     )

@@ -9,6 +9,7 @@ is called, so the URLs a paralegal bookmarks or subscribes to never change:
 - ``/catalog/courses_by_practice_area?practice_area=AREA``
 - ``/catalog/calendar.ics`` calendar of upcoming live sessions
 - ``/catalog/new_courses.atom`` Atom feed of newly added courses
+- ``/catalog/catalog_changes.atom`` Atom feed of what each night changed
 
 Datasette 0.65 opens a mutable database with read-only connections
 (``mode=ro``) and runs no write SQL except canned queries marked ``write``;
@@ -55,6 +56,7 @@ PAGES = {
     "Courses by practice area": f"/{DATABASE_NAME}/courses_by_practice_area",
     "Calendar (ICS)": f"/{DATABASE_NAME}/calendar.ics",
     "New courses (Atom)": f"/{DATABASE_NAME}/new_courses.atom",
+    "Catalog changes (Atom)": f"/{DATABASE_NAME}/catalog_changes.atom",
 }
 
 

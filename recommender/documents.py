@@ -9,6 +9,7 @@ subject of a course in its title and pad the description.
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from recommender.vocabulary import Vocabulary, words
@@ -71,12 +72,31 @@ class QueryItem:
     concepts: tuple[str, ...]
 
 
-def query_item(kind: str, text: str, vocabulary: Vocabulary) -> QueryItem:
-    """Expand one profile phrase: its words plus the concepts it names."""
-    tokens = words(text)
+#: Stop words that are nouns in a profile phrase ("will drafting").
+PHRASE_NOUNS = frozenset({"will"})
+#: Concepts a partial phrase is checked against in the catalog (best overlap).
+PARTIAL_CANDIDATES = 6
+
+#: ``cooccurrence(words, concepts)`` -> for each concept, how many listings
+#: about it (title or tags) contain one of the words.
+Cooccurrence = Callable[[list[str], list[str]], dict[str, int]]
+
+
+def query_item(
+    kind: str,
+    text: str,
+    vocabulary: Vocabulary,
+    cooccurrence: Cooccurrence | None = None,
+) -> QueryItem:
+    """Expand one profile phrase: its words plus the concepts it names.
+
+    :param cooccurrence: the catalog's usage, to choose among the concepts a
+        phrase names only in part (see :func:`partial_concepts`)
+    """
+    tokens = words(text, PHRASE_NOUNS)
     concepts = tuple(dict.fromkeys(t for t, _, _ in vocabulary.find(tokens)))
     if not concepts:
-        concepts = tuple(partial_concepts(tokens, vocabulary))
+        concepts = tuple(partial_concepts(tokens, vocabulary, cooccurrence))
     weights: Counter[str] = Counter()
     for token in tokens:
         weights[token] += 1.0
@@ -88,36 +108,55 @@ def query_item(kind: str, text: str, vocabulary: Vocabulary) -> QueryItem:
     return QueryItem(kind, text, tuple(sorted(weights.items())), concepts)
 
 
-def partial_concepts(tokens: list[str], vocabulary: Vocabulary) -> list[str]:
-    """Concepts a phrase names only in part: all its words, else one word.
+def partial_concepts(
+    tokens: list[str],
+    vocabulary: Vocabulary,
+    cooccurrence: Cooccurrence | None = None,
+) -> list[str]:
+    """Concepts a phrase names only in part.
 
-    "chronologies" is part of "medical chronologies"; "finding witnesses"
-    shares "witness" with "locating witnesses". A word found in more than
-    :data:`PARTIAL_MAX_CONCEPTS` concepts ("law") says nothing and is skipped.
+    First the concepts with a phrase holding all its words ("chronologies" is
+    part of "medical chronologies"). Else the concepts that share its words
+    most specifically (:meth:`Vocabulary.overlap`); when the catalog is at
+    hand, the one whose listings use the phrase's words most often wins
+    ("assisting at trial": courses about trial preparation say "trial", those
+    about e-discovery rarely do, though "technology assisted review" shares
+    "assisting"). More than :data:`PARTIAL_MAX_CONCEPTS` equally good
+    concepts ("law") say nothing, and none is used.
     """
     whole = vocabulary.concepts_containing(tokens)
     if whole:
         return whole if len(whole) <= PARTIAL_MAX_CONCEPTS else []
-    found: list[str] = []
-    for token in tokens:
-        some = vocabulary.concepts_containing([token])
-        if len(some) <= PARTIAL_MAX_CONCEPTS:
-            found += [c for c in some if c not in found]
-    return found
+    overlap = vocabulary.overlap(tokens)
+    if not overlap:
+        return []
+    ranked = sorted(
+        overlap, key=lambda token: (-overlap[token][0], -overlap[token][1], token)
+    )
+    if cooccurrence is not None:
+        candidates = ranked[:PARTIAL_CANDIDATES]
+        usage = cooccurrence(tokens, candidates)
+        most = max(usage.values(), default=0)
+        if most > 0:
+            top = [c for c in candidates if usage.get(c, 0) == most]
+            return top if len(top) <= PARTIAL_MAX_CONCEPTS else []
+    best = overlap[ranked[0]]
+    top = [token for token in ranked if overlap[token] == best]
+    return top if len(top) <= PARTIAL_MAX_CONCEPTS else []
 
 
-def profile_queries(profile, vocabulary: Vocabulary) -> list[QueryItem]:
+def profile_queries(
+    profile, vocabulary: Vocabulary, cooccurrence: Cooccurrence | None = None
+) -> list[QueryItem]:
     """One query item per skill gap, then one per practice area."""
-    items = [
-        query_item("skill_gap", text, vocabulary)
-        for text in getattr(profile, "skill_gaps", None) or []
-        if words(text)
-    ]
-    items += [
-        query_item("practice_area", text, vocabulary)
-        for text in getattr(profile, "practice_areas", None) or []
-        if words(text)
-    ]
+    items = []
+    for kind, attribute in (
+        ("skill_gap", "skill_gaps"),
+        ("practice_area", "practice_areas"),
+    ):
+        for text in getattr(profile, attribute, None) or []:
+            if words(text, PHRASE_NOUNS):
+                items.append(query_item(kind, text, vocabulary, cooccurrence))
     return items
 
 

@@ -19,12 +19,12 @@ from pathlib import Path
 
 import numpy as np
 
-from recommender.documents import query_vector
+from recommender.documents import FOCUS, query_vector
 from recommender.listings import catalog_fingerprint, read_active_listings
 from recommender.vocabulary import Vocabulary, vocabulary_fingerprint
 
 #: Bump when the saved layout or the document recipe changes.
-FORMAT = 5
+FORMAT = 8
 _MANIFEST = "manifest.json"
 _ARRAYS = "postings.npz"
 _TERMS = "terms.json"
@@ -67,6 +67,14 @@ class PersistedIndex:
             start, end = self.indptr[column], self.indptr[column + 1]
             scores[self.indices[start:end]] += weight * self.data[start:end]
         return scores
+
+    def cooccurrence(self, words: list[str], concepts: list[str]) -> dict[str, int]:
+        """For each concept: listings about it (title or tags) with one of the words."""
+        with_words = self.has_any(words)
+        return {
+            concept: int((with_words & self.has_any([FOCUS + concept])).sum())
+            for concept in concepts
+        }
 
     def has_any(self, terms: list[str]) -> np.ndarray:
         """Which listings contain at least one of the terms (boolean per position)."""

@@ -93,7 +93,9 @@ def recommend(
     before: date | None = None,
 ) -> tuple[list[Recommendation], list[QueryItem]]:
     """Rank the catalog for a profile; return the picks and the query items."""
-    queries = profile_queries(profile, catalog.index.vocabulary)
+    queries = profile_queries(
+        profile, catalog.index.vocabulary, catalog.index.cooccurrence
+    )
     scores = text_scores(catalog.index, queries, weights)
     picks = rank(
         profile,

@@ -55,12 +55,11 @@ WORD_ABBREVIATIONS = {
     "intl": "international",
     "comp": "compensation",
     "lit": "litigation",
+    "tech": "technology",
 }
 
 _WORD = re.compile(r"[a-z0-9]+")
 _APOSTROPHE = re.compile(r"['\u2019]s\b|['\u2019]")
-#: Words ending in "s" that are not plurals (keep them whole).
-_KEEP_S = ("ss", "us", "is", "ics", "sis")
 
 
 def fold(text: str) -> str:
@@ -72,22 +71,41 @@ def fold(text: str) -> str:
 
 
 def stem(word: str) -> str:
-    """Reduce a plural to its singular: records -> record, injuries -> injury."""
-    if len(word) <= 3 or word.endswith(_KEEP_S):
-        return word
-    if word.endswith("ies") and len(word) > 4:
-        return word[:-3] + "y"
-    if word.endswith("s"):
-        return word[:-1]
-    return word
+    """The Snowball (Porter 2) stem of a word: filing, files -> file.
+
+    So word forms match each other: "electronically" and "electronic",
+    "reviewing" and "review", "injuries" and "injury".
+    """
+    stemmed = _STEMS.get(word)
+    if stemmed is None:
+        stemmed = _STEMS[word] = _stemmer().stemWord(word)
+    return stemmed
 
 
-def word_spans(text: str) -> tuple[str, list[tuple[str, int, int]]]:
+def _stemmer():
+    global _STEMMER
+    if _STEMMER is None:
+        from snowballstemmer.english_stemmer import EnglishStemmer
+
+        _STEMMER = EnglishStemmer()
+    return _STEMMER
+
+
+_STEMMER = None
+_STEMS: dict[str, str] = {}
+
+
+def word_spans(
+    text: str, keep: frozenset[str] = frozenset()
+) -> tuple[str, list[tuple[str, int, int]]]:
     """The folded text and its normalized words with their spans in it.
 
     A single letter joined to the next word by a hyphen or space is one word,
     so "e-discovery", "e discovery" and "eDiscovery" all give "ediscovery".
     Stop words are left out; abbreviations are expanded and plurals reduced.
+
+    :param keep: stop words to keep (a profile phrase is a noun phrase, so its
+        "will" is a will, not a verb)
     """
     folded = fold(text)
     raw = [(m.group(), m.start(), m.end()) for m in _WORD.finditer(folded)]
@@ -105,7 +123,7 @@ def word_spans(text: str) -> tuple[str, list[tuple[str, int, int]]]:
             end = raw[index + 1][2]
             index += 1
         index += 1
-        if word in STOP_WORDS:
+        if word in STOP_WORDS and word not in keep:
             continue
         out.append((stem(WORD_ABBREVIATIONS.get(word, word)), start, end))
     return folded, out
@@ -116,9 +134,9 @@ def plain_words(text: str) -> list[str]:
     return _WORD.findall(fold(text))
 
 
-def words(text: str) -> list[str]:
+def words(text: str, keep: frozenset[str] = frozenset()) -> list[str]:
     """Split text into normalized words, without stop words (see :func:`word_spans`)."""
-    return [word for word, _, _ in word_spans(text)[1]]
+    return [word for word, _, _ in word_spans(text, keep)[1]]
 
 
 @dataclass(frozen=True)
@@ -212,6 +230,36 @@ class Vocabulary:
         return sorted(
             {token for phrase, token in self._phrases.items() if wanted <= set(phrase)}
         )
+
+    def overlap(self, tokens: list[str]) -> dict[str, tuple[float, int]]:
+        """Per concept: how specifically its phrases share ``tokens``, and how often.
+
+        A shared word counts 1 / (number of concepts that use it), so "law"
+        (in many concepts) counts little and "injury" much. For a profile
+        phrase that shares only some words with the vocabulary ("getting
+        ready for trial" shares "trial").
+
+        :return: concept token -> (summed specificity, phrases sharing a word)
+        """
+        wanted = set(tokens)
+        owners: dict[str, set[str]] = {}
+        for phrase, token in self._phrases.items():
+            for word in wanted.intersection(phrase):
+                owners.setdefault(word, set()).add(token)
+        covered: dict[str, set[str]] = {}
+        phrases: dict[str, int] = {}
+        for phrase, token in self._phrases.items():
+            common = wanted.intersection(phrase)
+            if common:
+                covered.setdefault(token, set()).update(common)
+                phrases[token] = phrases.get(token, 0) + 1
+        return {
+            token: (
+                round(sum(1 / len(owners[word]) for word in covered[token]), 6),
+                phrases[token],
+            )
+            for token in covered
+        }
 
     def concepts_in(self, text: str) -> list[str]:
         """The concept tokens named in a text, in order of first mention."""

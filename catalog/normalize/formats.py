@@ -4,8 +4,10 @@ The first rule that matches wins, strongest first: "hybrid" or in-person plus
 online; self-study; on-demand ("On Demand", "OnDemand", "Recorded <date>",
 "Watch Now", replay); in person; live online ("Live Webinar", "Webcast",
 "Register Now", Zoom). So "Webinar (on demand)" is ``on_demand`` and "Live
-Webinar" is ``live_webinar``. Clio's buttons tell the two apart: "Register
-Now" is live, "Watch Now" a recording (research/providers.md section 5).
+Webinar" is ``live_webinar``; "Online" alone names no format (an online course
+may be live or self-paced), and neither does a topic such as "Legal Research".
+Clio's buttons tell the two apart: "Register Now" is live, "Watch Now" a
+recording (research/providers.md section 5).
 """
 
 from __future__ import annotations
@@ -54,7 +56,7 @@ _RULES: tuple[tuple[str, re.Pattern], ...] = (
         re.compile(
             r"\bwebinar\b|\bwebcast\b|\blive\s?stream(?:ed|ing)?\b|\blive\s+online\b"
             r"|\bvirtual\b|\bzoom\b|\bteleconference\b|\bregister\s+now\b"
-            r"|\blive\b|\bonline\b",
+            r"|\blive\b",
             re.I,
         ),
     ),

@@ -405,13 +405,24 @@ async def test_every_link_on_the_home_page_answers(datasette):
 
 
 @pytest.mark.asyncio
-async def test_feeds_of_an_empty_catalog_still_answer(tmp_path):
+@pytest.mark.parametrize("feed", ["new_courses", "catalog_changes"])
+async def test_atom_feeds_of_an_empty_catalog_are_valid_and_empty(tmp_path, feed):
     open_db(tmp_path / "catalog.db").close()
     datasette = build_datasette(tmp_path / "catalog.db")
-    response = await datasette.client.get("/catalog/new_courses.atom")
-    assert response.status_code == 200
-    entries = ET.fromstring(response.content).findall(f"{ATOM}entry")
-    assert [e.find(f"{ATOM}id").text for e in entries] == ["urn:cle:catalog-empty"]
+    response = await datasette.client.get(f"/catalog/{feed}.atom")
+    assert response.status_code == 200, response.text[:300]
+    root = ET.fromstring(response.content)
+    assert root.tag == f"{ATOM}feed"
+    title = load_metadata()["databases"]["catalog"]["queries"][feed]["title"]
+    assert root.find(f"{ATOM}title").text == title
+    assert root.find(f"{ATOM}id").text and root.find(f"{ATOM}updated").text
+    assert root.findall(f"{ATOM}entry") == []
+
+
+@pytest.mark.asyncio
+async def test_calendar_of_an_empty_catalog_is_valid_and_empty(tmp_path):
+    open_db(tmp_path / "catalog.db").close()
+    datasette = build_datasette(tmp_path / "catalog.db")
     response = await datasette.client.get("/catalog/calendar.ics")
     assert response.status_code == 200
     assert icalendar.Calendar.from_ical(response.text).walk("VEVENT") == []

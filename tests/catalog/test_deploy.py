@@ -51,10 +51,10 @@ def test_nightly_script_logs_the_summary_and_keeps_the_exit_status(tmp_path):
     done = run_script(tmp_path, "nfpa", "--offline")
     assert done.returncode == 0, done.stdout + done.stderr
     log = only_log(tmp_path)
-    assert "provider  listings  new  changed  withdrawn  errors  health" in log
+    assert "provider  active  new  changed  withdrawn  errors  health" in log
     assert re.search(r"(?m)^nfpa\s+\d+\s+\d+", log)
     assert "with exit status 0" in log
-    assert "provider  listings" in done.stdout, "stdout keeps a copy for the journal"
+    assert "provider  active" in done.stdout, "stdout keeps a copy for the journal"
 
 
 def test_nightly_script_fails_when_cle_fails(tmp_path):

@@ -6,6 +6,7 @@ new migration (a table, a column, a view) fails here until it is described.
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 
@@ -13,11 +14,21 @@ import pytest
 
 from catalog.db import open_db
 from catalog.load import import_file
+from catalog.nightly import load_run
 from catalog.serve import DATABASE_NAME, build_datasette, load_metadata
+from tests.catalog.nightly_data import write_night
 
 SAMPLE = Path(__file__).resolve().parents[2] / "data" / "sample" / "courses.jsonl"
 #: An example value for every canned-query parameter; a new parameter needs one.
-EXAMPLE_PARAMS = {"as_of": "2026-11-27", "q": "ethics", "practice_area": "litigation"}
+EXAMPLE_PARAMS = {
+    "as_of": "2026-11-27",
+    "q": "ethics",
+    "practice_area": "litigation",
+    "provider": "clio",
+    "kind": "changed",
+}
+#: The nightly refresh re-reads this provider's listings with one title edited.
+NIGHT, NIGHT_PROVIDER, EDITED_ID = "2026-11-26", "clio", "clio:ethics-of-ai"
 
 METADATA = load_metadata()
 DATABASE = METADATA["databases"][DATABASE_NAME]
@@ -54,12 +65,31 @@ def fresh_schema(tmp_path_factory):
 
 @pytest.fixture(scope="module")
 def sample_catalog(tmp_path_factory):
-    """The sample catalog built with ``import_file``."""
-    path = tmp_path_factory.mktemp("sample") / "catalog.db"
-    db = open_db(path)
+    """The sample catalog built with ``import_file``, then one nightly refresh.
+
+    The night re-reads clio's listings with one title edited, so the change
+    log (and the queries on it) has rows too.
+    """
+    root = tmp_path_factory.mktemp("sample")
+    db = open_db(root / "catalog.db")
     assert import_file(db, SAMPLE).ok
+    records = [json.loads(line) for line in SAMPLE.open(encoding="utf-8")]
+    night = [r for r in records if r["provider"] == NIGHT_PROVIDER]
+    for record in night:
+        if record["id"] == EDITED_ID:
+            record["title"] += " (updated)"
+    write_night(root, NIGHT, NIGHT_PROVIDER, night)
+    outcomes = load_run(
+        db,
+        NIGHT,
+        [NIGHT_PROVIDER],
+        feeds_dir=root / "feeds",
+        runs_dir=root / "runs",
+        at=f"{NIGHT}T03:00:00Z",
+    )
+    assert all(o.healthy for o in outcomes)
     db.close()
-    return path
+    return root / "catalog.db"
 
 
 def test_the_fresh_catalog_has_the_tables_we_serve(fresh_schema):

@@ -224,7 +224,7 @@ def test_load_command_prints_summary_and_exit_status(tmp_path):
     lines = result.stdout.splitlines()
     assert lines[0].split() == [
         "provider",
-        "listings",
+        "active",
         "new",
         "changed",
         "withdrawn",
@@ -233,13 +233,14 @@ def test_load_command_prints_summary_and_exit_status(tmp_path):
     ]
     assert lines[1].split()[:7] == ["clio", "0", "0", "0", "0", "0", "unhealthy:"]
     assert lines[2].split() == ["nala", "5", "5", "0", "0", "0", "healthy"]
-    assert "1 provider(s) unhealthy: clio" in lines[-1]
+    assert "1 provider(s) unhealthy: clio" in lines[-2]
     assert result.stderr.splitlines() == [
         "[1/2] clio: unhealthy, nothing changed",
-        "[2/2] nala: healthy, 5 listing(s) (5 new, 0 changed, 0 withdrawn)",
+        "[2/2] nala: healthy, 5 active listing(s) (5 new, 0 changed, 0 withdrawn)",
     ]
     ok = CliRunner().invoke(load, [*args, "--run-date", NIGHT1, "nala"])
     assert ok.exit_code == 0 and "all 1 provider(s) healthy" in ok.stdout
+    assert "active = listings the catalog offers now" in lines[-1]
 
 
 @pytest.mark.parametrize(

@@ -42,6 +42,8 @@ from catalog.schema import FORMATS
         ("Live online via Zoom", "live_webinar"),
         ("Virtual event", "live_webinar"),
         ("Lunch and learn", None),
+        ("Online course", None),
+        ("Online Legal Research", None),
         ("", None),
     ],
 )

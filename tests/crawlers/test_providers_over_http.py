@@ -36,6 +36,9 @@ def environment(overrides: dict[str, str], data_dir: Path) -> dict[str, str]:
         "CLE_DATA_DIR": str(data_dir),
         "CLE_RUN_DATE": RUN_DATE,
         "CLE_DOWNLOAD_DELAY": "0",
+        # Generous on a loaded machine: a slow local answer must not fail a run.
+        "CLE_DOWNLOAD_TIMEOUT": "60",
+        "CLE_RETRY_TIMES": "2",
         "CLE_OFFLINE": "0",
     }
 

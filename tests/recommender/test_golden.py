@@ -74,7 +74,8 @@ GOLDEN = {
         "clio:ediscovery-basics",
     ],
     "lee": ["clio:ediscovery-basics", "nfpa:ethics-social-media", "nals:legal-writing"],
-    "kim": ["nals:legal-writing", "nbi:bankruptcy-basics", "nals:estate-planning-docs"],
+    # "Ethics of AI" mentions AI that "drafts documents" in its description.
+    "kim": ["nals:legal-writing", "clio:ethics-of-ai", "nbi:bankruptcy-basics"],
 }
 
 
