@@ -34,7 +34,7 @@ memberships = ["nals"]
 [[credentials]]
 id = "ca-bpc-6450"
 """
-HEAVY = ("sklearn", "scipy", "pandas", "sqlite_utils")
+HEAVY = ("sklearn", "scipy", "pandas", "sqlite_utils", "numpy")
 
 
 def build(folder: Path, size: int) -> tuple[Path, Path]:

@@ -31,6 +31,22 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 TOP = 10
 RANDOM_DRAWS = 20
+#: How each variant was used, so the figures are read for what they are.
+HISTORY = (
+    "How the variants were used: `a` tuned the weights and vocabulary. `b` "
+    "scored 0.862 when first measured, before two of its mislabelled listings "
+    "were fixed and the vocabulary grew (some additions overlap its wording). "
+    "`c` first scored 0.666 and `d` 0.605; each then revealed a generic fix "
+    "(Snowball stemming, specificity-weighted partial matching, two-word "
+    'phrases in either order, "-ing" activity words, "will" kept as a noun '
+    "in profiles), none specific to their wording. `e` was written after the "
+    "last ranking change and measured once (0.741; a later fix of stop-word "
+    "bugs in four synonyms, found in the demo, left it unchanged): it is the "
+    "held-out figure, below the 0.85 goal. Most of its "
+    'misses are vocabulary ambiguities ("litigation support technology" '
+    'read as litigation, "agreements" shared by contracts and family law) '
+    "that a single-topic judgment counts as wrong."
+)
 
 
 def ndcg(
@@ -179,6 +195,8 @@ def section(results: dict[str, dict]) -> str:
             "ineligible in a top 10 | weakest profiles |",
             "|---|---|---|---|---|---|---|",
             *rows,
+            "",
+            HISTORY,
         ]
     )
 
@@ -190,13 +208,13 @@ def main(argv: list[str] | None = None) -> None:
         "--bench",
         type=Path,
         action="append",
-        help="benchmark folder (repeatable; default bench/eval and eval/b, c, d)",
+        help="benchmark folder (repeatable; default bench/eval and eval/b to e)",
     )
     parser.add_argument("--no-write", action="store_true")
     options = parser.parse_args(argv)
     folders = options.bench or [
         HERE / "eval",
-        *(HERE / "eval" / variant for variant in ("b", "c", "d")),
+        *(HERE / "eval" / variant for variant in ("b", "c", "d", "e")),
     ]
     results = {}
     for folder in folders:

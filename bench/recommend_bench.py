@@ -140,7 +140,7 @@ def run(sizes: list[int], repeat: int = 7) -> dict:
     for n in sizes:
         db_path = catalog_db(n)
         cold = cold_runs(db_path, profile_path, max(3, repeat // 2))
-        warm = warm_query(db_path, profile_path, repeat)
+        warm = warm_query(db_path, profile_path, repeat if n < 50_000 else 3)
         brute = brute_force(db_path, 1 if n >= 50_000 else 3)
         results.append({"n": n, "warm": warm, "cold": cold, "brute_force": brute})
     largest = max(results, key=lambda r: r["n"])

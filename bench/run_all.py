@@ -16,14 +16,14 @@ import shutil
 import sys
 import time
 
-from bench import crawl_bench, datasette_bench, import_bench, recommend_bench
+from bench import crawl_bench, datasette_bench, import_bench, recommend_bench, stages
 from bench.md_section import replace_section
 from bench.measure import machine, save_result
 
 FULL = {"import": 100_000, "datasette": 100_000, "recommend": [1000, 10_000, 100_000],
-        "crawl": 10_000}  # fmt: skip
+        "crawl": 10_000, "stages": 10_000}  # fmt: skip
 QUICK = {"import": 10_000, "datasette": 10_000, "recommend": [1000, 10_000],
-         "crawl": 2000}  # fmt: skip
+         "crawl": 2000, "stages": 2000}  # fmt: skip
 HEADER = "| measurement | figure | baseline (same run) | ratio | goal |"
 
 
@@ -43,6 +43,9 @@ def run(sizes: dict, only: list[str]) -> dict:
     if "crawl" in only:
         _say(f"crawl: {sizes['crawl']:,} listings")
         results["crawl"] = crawl_bench.run(sizes["crawl"])
+    if "stages" in only:
+        _say(f"stages: {sizes['stages']:,} listings")
+        results["stages"] = stages.run(sizes["stages"], sizes["datasette"])
     return results
 
 
@@ -86,8 +89,33 @@ def section(results: dict, info: dict, command: str, seconds: float) -> str:
         lines += recommend_bench.report_rows(results["recommend"])
     if "datasette" in results:
         lines += datasette_bench.report_rows(results["datasette"])
+    if "stages" in results:
+        lines += stage_rows(results["stages"])
     lines += ["", *notes(results)]
     return "\n".join(lines)
+
+
+def stage_rows(result: dict) -> list[str]:
+    """Rows for the per-listing cost of each import stage and the status index."""
+    costs = result["stages"]
+    rows = [
+        f"| import stage `{name}`, per listing ({result['n']:,} listings) "
+        f"| {costs[key]:.0f} µs | JSON parsing: {costs['json_us']:.0f} µs "
+        f"| {costs[key] / costs['json_us']:.1f}× | (where the time goes) |"
+        for name, key in (
+            ("normalize_record", "normalize_us"),
+            ("derive + check", "derive_check_us"),
+            ("upsert_records", "store_us"),
+        )
+    ]
+    facet = result["status_facet"]
+    rows.append(
+        f"| Datasette `status` facet SQL, {facet['n']:,} listings, with the "
+        f"`status` index (migration 0003) | {facet['with_index_s'] * 1000:.1f} ms "
+        f"| without it: {facet['without_index_s'] * 1000:.1f} ms "
+        f"| {facet['with_index_s'] / facet['without_index_s']:.2f}× | (fix) |"
+    )
+    return rows
 
 
 def notes(results: dict) -> list[str]:

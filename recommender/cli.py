@@ -56,7 +56,7 @@ def _catalog(db_path: Path | None, as_of: date):
         raise CleError(f"{path} is not a usable catalog database ({exc})") from None
     if catalog.rebuilt:
         click.echo(
-            f"Built the search index for {len(catalog.listings)} listing(s) "
+            f"Built the search index for {len(catalog.index.listing_ids)} listing(s) "
             "(the catalog changed since the last one).",
             err=True,
         )

@@ -9,10 +9,9 @@ subject of a course in its title and pad the description.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable
 from dataclasses import dataclass
 
-from recommender.vocabulary import Vocabulary, words
+from recommender.vocabulary import Vocabulary, plain_words, stem, words
 
 #: How many times the title's tokens count in a document.
 TITLE_REPEAT = 2
@@ -74,29 +73,14 @@ class QueryItem:
 
 #: Stop words that are nouns in a profile phrase ("will drafting").
 PHRASE_NOUNS = frozenset({"will"})
-#: Concepts a partial phrase is checked against in the catalog (best overlap).
-PARTIAL_CANDIDATES = 6
-
-#: ``cooccurrence(words, concepts)`` -> for each concept, how many listings
-#: about it (title or tags) contain one of the words.
-Cooccurrence = Callable[[list[str], list[str]], dict[str, int]]
 
 
-def query_item(
-    kind: str,
-    text: str,
-    vocabulary: Vocabulary,
-    cooccurrence: Cooccurrence | None = None,
-) -> QueryItem:
-    """Expand one profile phrase: its words plus the concepts it names.
-
-    :param cooccurrence: the catalog's usage, to choose among the concepts a
-        phrase names only in part (see :func:`partial_concepts`)
-    """
+def query_item(kind: str, text: str, vocabulary: Vocabulary) -> QueryItem:
+    """Expand one profile phrase: its words plus the concepts it names."""
     tokens = words(text, PHRASE_NOUNS)
     concepts = tuple(dict.fromkeys(t for t, _, _ in vocabulary.find(tokens)))
     if not concepts:
-        concepts = tuple(partial_concepts(tokens, vocabulary, cooccurrence))
+        concepts = tuple(partial_concepts(tokens, vocabulary, activity_words(text)))
     weights: Counter[str] = Counter()
     for token in tokens:
         weights[token] += 1.0
@@ -108,46 +92,47 @@ def query_item(
     return QueryItem(kind, text, tuple(sorted(weights.items())), concepts)
 
 
+def activity_words(text: str) -> frozenset[str]:
+    """Stems of the "-ing" words of a phrase: the activity, not the subject.
+
+    In "assisting at trial" the subject is the trial; "assisting" only says
+    what the paralegal does there (and would otherwise pull in "technology
+    assisted review").
+    """
+    return frozenset(
+        stem(word)
+        for word in plain_words(text)
+        if word.endswith("ing") and len(word) > 5
+    )
+
+
 def partial_concepts(
     tokens: list[str],
     vocabulary: Vocabulary,
-    cooccurrence: Cooccurrence | None = None,
+    activities: frozenset[str] = frozenset(),
 ) -> list[str]:
     """Concepts a phrase names only in part.
 
     First the concepts with a phrase holding all its words ("chronologies" is
-    part of "medical chronologies"). Else the concepts that share its words
-    most specifically (:meth:`Vocabulary.overlap`); when the catalog is at
-    hand, the one whose listings use the phrase's words most often wins
-    ("assisting at trial": courses about trial preparation say "trial", those
-    about e-discovery rarely do, though "technology assisted review" shares
-    "assisting"). More than :data:`PARTIAL_MAX_CONCEPTS` equally good
-    concepts ("law") say nothing, and none is used.
+    part of "medical chronologies"); else the concept(s) sharing its words
+    most specifically, then in the most phrases (:meth:`Vocabulary.overlap`:
+    "getting ready for trial" shares "trial" with five trial-preparation
+    phrases and one litigation phrase). More than
+    :data:`PARTIAL_MAX_CONCEPTS` equally good concepts ("law") say nothing,
+    and none is used.
     """
     whole = vocabulary.concepts_containing(tokens)
     if whole:
         return whole if len(whole) <= PARTIAL_MAX_CONCEPTS else []
-    overlap = vocabulary.overlap(tokens)
+    overlap = vocabulary.overlap(tokens, activities)
     if not overlap:
         return []
-    ranked = sorted(
-        overlap, key=lambda token: (-overlap[token][0], -overlap[token][1], token)
-    )
-    if cooccurrence is not None:
-        candidates = ranked[:PARTIAL_CANDIDATES]
-        usage = cooccurrence(tokens, candidates)
-        most = max(usage.values(), default=0)
-        if most > 0:
-            top = [c for c in candidates if usage.get(c, 0) == most]
-            return top if len(top) <= PARTIAL_MAX_CONCEPTS else []
-    best = overlap[ranked[0]]
-    top = [token for token in ranked if overlap[token] == best]
+    best = max(overlap.values())
+    top = sorted(token for token, score in overlap.items() if score == best)
     return top if len(top) <= PARTIAL_MAX_CONCEPTS else []
 
 
-def profile_queries(
-    profile, vocabulary: Vocabulary, cooccurrence: Cooccurrence | None = None
-) -> list[QueryItem]:
+def profile_queries(profile, vocabulary: Vocabulary) -> list[QueryItem]:
     """One query item per skill gap, then one per practice area."""
     items = []
     for kind, attribute in (
@@ -156,7 +141,7 @@ def profile_queries(
     ):
         for text in getattr(profile, attribute, None) or []:
             if words(text, PHRASE_NOUNS):
-                items.append(query_item(kind, text, vocabulary, cooccurrence))
+                items.append(query_item(kind, text, vocabulary))
     return items
 
 

@@ -12,7 +12,7 @@ from datetime import date
 from recommender.documents import QueryItem, listing_text
 from recommender.needs import Need
 from recommender.rank import Recommendation, is_scheduled, local_day
-from recommender.vocabulary import Vocabulary, surface_forms, words
+from recommender.vocabulary import Vocabulary, surface_forms, surface_words, words
 
 _KIND_WORDS = {"skill_gap": "skill gap", "practice_area": "practice area"}
 _FORMAT_WORDS = {
@@ -40,8 +40,8 @@ def matched_words(item: QueryItem, listing: dict, vocabulary: Vocabulary) -> lis
     forms = surface_forms(text, vocabulary)
     found = [form for concept in item.concepts for form in forms.get(concept, [])]
     if not found:
-        own = set(words(text))
-        found = [word for word in words(item.text) if word in own]
+        own = surface_words(text)
+        found = [own[word] for word in words(item.text) if word in own]
     return list(dict.fromkeys(found))[:3]
 
 

@@ -4,30 +4,32 @@ The fit happens at import/refresh time (:func:`rebuild`). What a query needs
 (terms, idf, per-term postings, listing ids and the compiled vocabulary) is
 saved beside the catalog in ``<db folder>/model/<db name>/`` and keyed by the
 catalog version and listing counts, the scikit-learn version, the vocabulary
-file and :data:`FORMAT`. :func:`open_index` loads it with numpy only, and
-rebuilds it once when it is stale or missing.
+file and :data:`FORMAT`. :func:`open_index` loads it with the standard
+library only (``array``: importing numpy alone would cost a fifth of the
+command), and rebuilds it once when it is stale or missing.
 """
 
 from __future__ import annotations
 
 import json
 import os
+import re
 import sqlite3
 import tempfile
+from array import array
 from dataclasses import dataclass
 from pathlib import Path
 
-import numpy as np
-
-from recommender.documents import FOCUS, query_vector
+from recommender.documents import query_vector
 from recommender.listings import catalog_fingerprint, read_active_listings
 from recommender.vocabulary import Vocabulary, vocabulary_fingerprint
 
 #: Bump when the saved layout or the document recipe changes.
-FORMAT = 8
+FORMAT = 11
 _MANIFEST = "manifest.json"
-_ARRAYS = "postings.npz"
 _TERMS = "terms.json"
+#: Saved arrays: name -> array typecode (float32, int64, int32, float32).
+_ARRAYS = {"idf": "f", "indptr": "q", "indices": "i", "data": "f"}
 
 
 def model_dir(db_path: Path) -> Path:
@@ -36,13 +38,30 @@ def model_dir(db_path: Path) -> Path:
     return db_path.parent / "model" / db_path.stem
 
 
-def index_key(connection: sqlite3.Connection) -> dict:
-    """Everything the saved index depends on; a different key means stale."""
+def scikit_learn_version() -> str:
+    """The installed scikit-learn version, read without importing it.
+
+    ``importlib.metadata`` scans every installed distribution (50 ms here);
+    ``sklearn/__init__.py`` states ``__version__`` itself.
+    """
+    from importlib.util import find_spec
+
+    spec = find_spec("sklearn")
+    if spec and spec.origin:
+        text = Path(spec.origin).read_text(encoding="utf-8")
+        found = re.search(r"^__version__\s*=\s*[\"']([^\"']+)[\"']", text, re.M)
+        if found:
+            return found.group(1)
     from importlib.metadata import version
 
+    return version("scikit-learn")
+
+
+def index_key(connection: sqlite3.Connection) -> dict:
+    """Everything the saved index depends on; a different key means stale."""
     return {
         "format": FORMAT,
-        "scikit_learn": version("scikit-learn"),
+        "scikit_learn": scikit_learn_version(),
         "vocabulary": vocabulary_fingerprint(),
         **catalog_fingerprint(connection),
     }
@@ -50,40 +69,42 @@ def index_key(connection: sqlite3.Connection) -> dict:
 
 @dataclass
 class PersistedIndex:
-    """A loaded index: scores weighted queries against every active listing."""
+    """A loaded index: scores weighted queries against every active listing.
+
+    ``indptr``/``indices``/``data`` are the TF-IDF matrix by term (CSC): the
+    listings (positions) holding term ``t`` are ``indices[indptr[t]:indptr[t+1]]``.
+    """
 
     listing_ids: list[str]
     terms: dict[str, int]
-    idf: np.ndarray
-    indptr: np.ndarray
-    indices: np.ndarray
-    data: np.ndarray
+    idf: array
+    indptr: array
+    indices: array
+    data: array
     vocabulary: Vocabulary
 
-    def similarities(self, query: dict[str, float]) -> np.ndarray:
-        """Cosine similarity of a weighted query with each listing (by position)."""
-        scores = np.zeros(len(self.listing_ids), dtype=np.float32)
+    def similarities(self, query: dict[str, float]) -> dict[int, float]:
+        """Cosine similarity of a weighted query with each listing it touches.
+
+        :return: listing position -> similarity (positions with 0 are left out)
+        """
+        scores: dict[int, float] = {}
         for column, weight in query_vector(query, self.terms, self.idf).items():
             start, end = self.indptr[column], self.indptr[column + 1]
-            scores[self.indices[start:end]] += weight * self.data[start:end]
+            for position, value in zip(
+                self.indices[start:end], self.data[start:end], strict=True
+            ):
+                scores[position] = scores.get(position, 0.0) + weight * value
         return scores
 
-    def cooccurrence(self, words: list[str], concepts: list[str]) -> dict[str, int]:
-        """For each concept: listings about it (title or tags) with one of the words."""
-        with_words = self.has_any(words)
-        return {
-            concept: int((with_words & self.has_any([FOCUS + concept])).sum())
-            for concept in concepts
-        }
-
-    def has_any(self, terms: list[str]) -> np.ndarray:
-        """Which listings contain at least one of the terms (boolean per position)."""
-        found = np.zeros(len(self.listing_ids), dtype=bool)
+    def has_any(self, terms: list[str]) -> set[int]:
+        """Positions of the listings that contain at least one of the terms."""
+        found: set[int] = set()
         for term in terms:
             column = self.terms.get(term)
             if column is not None:
-                found[self.indices[self.indptr[column] : self.indptr[column + 1]]] = (
-                    True
+                found.update(
+                    self.indices[self.indptr[column] : self.indptr[column + 1]]
                 )
         return found
 
@@ -96,39 +117,29 @@ def fit_index(listings: list[dict], vocabulary: Vocabulary) -> PersistedIndex:
     ids = [listing["id"] for listing in listings]
     documents = [listing_tokens(listing, vocabulary) for listing in listings]
     if not any(documents):
-        empty = np.zeros(0, dtype=np.float32)
-        indptr = np.zeros(1, dtype=np.int64)
-        return PersistedIndex(
-            ids, {}, empty, indptr, np.zeros(0, np.int32), empty, vocabulary
-        )
-    arrays = CourseIndex().fit(documents, ids).to_arrays()
-    terms = {term: column for column, term in enumerate(arrays["terms"])}
-    return PersistedIndex(
-        ids,
-        terms,
-        arrays["idf"],
-        arrays["indptr"],
-        arrays["indices"],
-        arrays["data"],
-        vocabulary,
-    )
+        empty = {name: array(code) for name, code in _ARRAYS.items()}
+        empty["indptr"].append(0)
+        return PersistedIndex(ids, {}, **empty, vocabulary=vocabulary)
+    fitted = CourseIndex().fit(documents, ids).to_arrays()
+    terms = {term: column for column, term in enumerate(fitted["terms"])}
+    parts = {}
+    for name, code in _ARRAYS.items():
+        parts[name] = array(code)
+        parts[name].frombytes(fitted[name].astype(_NUMPY_TYPES[code]).tobytes())
+    return PersistedIndex(ids, terms, **parts, vocabulary=vocabulary)
+
+
+#: array typecode -> numpy dtype name of the same layout.
+_NUMPY_TYPES = {"f": "float32", "q": "int64", "i": "int32"}
 
 
 def save_index(index: PersistedIndex, directory: Path, key: dict) -> None:
     """Write the index files, the manifest last, each by atomic rename."""
     directory.mkdir(parents=True, exist_ok=True)
     (directory / _MANIFEST).unlink(missing_ok=True)
-    _atomic_write(
-        directory / _ARRAYS,
-        lambda handle: np.savez(
-            handle,
-            idf=index.idf,
-            indptr=index.indptr,
-            indices=index.indices,
-            data=index.data,
-        ),
-        binary=True,
-    )
+    for name in _ARRAYS:
+        values = getattr(index, name)
+        _atomic_write(directory / f"{name}.bin", values.tofile, binary=True)
     terms = sorted(index.terms, key=index.terms.__getitem__)
     payload = {
         "terms": terms,
@@ -147,21 +158,33 @@ def load_index(directory: Path, key: dict) -> PersistedIndex | None:
                 return None
         with open(directory / _TERMS, encoding="utf-8") as handle:
             payload = json.load(handle)
-        with np.load(directory / _ARRAYS) as arrays:
-            parts = {
-                name: arrays[name] for name in ("idf", "indptr", "indices", "data")
-            }
+        parts = {}
+        for name, code in _ARRAYS.items():
+            parts[name] = array(code)
+            parts[name].frombytes((directory / f"{name}.bin").read_bytes())
     except (OSError, ValueError, KeyError):
         return None
     terms = {term: column for column, term in enumerate(payload["terms"])}
+    if not _consistent(parts, len(terms), len(payload["listing_ids"])):
+        return None
     return PersistedIndex(
         payload["listing_ids"],
         terms,
-        parts["idf"],
-        parts["indptr"],
-        parts["indices"],
-        parts["data"],
-        Vocabulary.from_json(payload["vocabulary"]),
+        **parts,
+        vocabulary=Vocabulary.from_json(payload["vocabulary"]),
+    )
+
+
+def _consistent(parts: dict[str, array], terms: int, listings: int) -> bool:
+    """Sizes agree (a truncated or foreign file is rebuilt, not trusted)."""
+    indptr = parts["indptr"]
+    return (
+        len(parts["idf"]) == terms
+        and len(indptr) == terms + 1
+        and len(parts["indices"])
+        == len(parts["data"])
+        == (indptr[-1] if indptr else -1)
+        and (not parts["indices"] or max(parts["indices"]) < listings)
     )
 
 

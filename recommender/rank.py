@@ -293,7 +293,8 @@ def rank(
 
     :param profile: a ``Profile`` (or a mapping with the same fields)
     :param statuses: ``CredentialStatus`` objects for the profile's credentials
-    :param index_scores: listing id -> {(kind, phrase): cosine similarity}
+    :param index_scores: listing id -> {(kind, phrase): match strength in [0, 1]}
+        (:func:`match_strength`; from :func:`recommender.service.text_scores`)
     :param as_of: the date to reason from
     """
     needs = needs_from_statuses(statuses, fills)

@@ -68,11 +68,11 @@ def text_scores(
         cosine = index.similarities(dict(item.terms))
         focus = index.has_any([FOCUS + c for c in item.concepts])
         mention = index.has_any(list(item.concepts))
-        for position in cosine.nonzero()[0].tolist():
+        for position, similarity in cosine.items():
             strength = match_strength(
-                float(cosine[position]),
-                bool(focus[position]),
-                bool(mention[position]),
+                similarity,
+                position in focus,
+                position in mention,
                 bool(item.concepts),
                 weights,
             )
@@ -93,9 +93,7 @@ def recommend(
     before: date | None = None,
 ) -> tuple[list[Recommendation], list[QueryItem]]:
     """Rank the catalog for a profile; return the picks and the query items."""
-    queries = profile_queries(
-        profile, catalog.index.vocabulary, catalog.index.cooccurrence
-    )
+    queries = profile_queries(profile, catalog.index.vocabulary)
     scores = text_scores(catalog.index, queries, weights)
     picks = rank(
         profile,

@@ -21,7 +21,9 @@ from catalog.paths import reference_path
 KINDS = {"practice_areas": "area", "skills": "skill"}
 
 #: English function words plus words every CLE listing uses, so they tell
-#: nothing about a course ("credit", "hour", "webinar", "paralegal").
+#: nothing about a course ("credit", "webinar", "paralegal"). Not "hour",
+#: "demand" or "professional": vocabulary phrases need them ("wage and
+#: hour", "demand letters", "professional responsibility").
 STOP_WORDS = frozenset(
     """a about above after again all also am an and any are as at be been before
     being below between both but by can could did do does doing down during each
@@ -31,9 +33,9 @@ STOP_WORDS = frozenset(
     this those through to too under until up very was we were what when where which
     while who whom why will with would you your yours how new learn learning
     topic topics session sessions overview introduction intro basic basics
-    cle ce mcle credit credits hour hours course courses webinar webinars program
-    programs seminar seminars class online live demand recorded paralegal
-    paralegals assistant assistants professional professionals attendee
+    cle ce mcle credit credits course courses webinar webinars program
+    programs seminar seminars class online live recorded paralegal
+    paralegals assistant assistants attendee
     attendees participant participants join us""".split()
 )
 
@@ -160,6 +162,7 @@ class Vocabulary:
 
     concepts: dict[str, Concept] = field(default_factory=dict)
     _phrases: dict[tuple[str, ...], str] = field(default_factory=dict, repr=False)
+    _swapped: dict[tuple[str, ...], str] | None = field(default=None, repr=False)
     _longest: int = 1
 
     @classmethod
@@ -180,9 +183,30 @@ class Vocabulary:
     def add(self, concept: Concept) -> None:
         """Register a concept; a phrase already taken keeps its first owner."""
         self.concepts[concept.token] = concept
+        self._swapped = None
         for phrase in concept.phrases:
             self._phrases.setdefault(phrase, concept.token)
             self._longest = max(self._longest, len(phrase))
+
+    def _lookup(self, sequence: tuple[str, ...]) -> str | None:
+        """The concept of a phrase, also with two words swapped.
+
+        "Preparing for trial" names "trial preparation" and "drafting
+        contracts" names "contract drafting": English puts the head noun of
+        two-word phrases on either side. A phrase as written wins.
+        """
+        found = self._phrases.get(sequence)
+        if found is not None or len(sequence) != 2:
+            return found
+        if self._swapped is None:
+            self._swapped = {
+                (b, a): token
+                for (a, b), token in (
+                    (p, t) for p, t in self._phrases.items() if len(p) == 2
+                )
+                if (b, a) not in self._phrases
+            }
+        return self._swapped.get(sequence)
 
     def to_json(self) -> dict:
         """A plain form for the persisted index (no YAML needed to reload)."""
@@ -209,7 +233,7 @@ class Vocabulary:
         index = 0
         while index < len(tokens):
             for size in range(min(self._longest, len(tokens) - index), 0, -1):
-                token = self._phrases.get(tuple(tokens[index : index + size]))
+                token = self._lookup(tuple(tokens[index : index + size]))
                 if token:
                     found.append((token, index, index + size))
                     index += size
@@ -231,7 +255,9 @@ class Vocabulary:
             {token for phrase, token in self._phrases.items() if wanted <= set(phrase)}
         )
 
-    def overlap(self, tokens: list[str]) -> dict[str, tuple[float, int]]:
+    def overlap(
+        self, tokens: list[str], discount: frozenset[str] = frozenset()
+    ) -> dict[str, tuple[float, int]]:
         """Per concept: how specifically its phrases share ``tokens``, and how often.
 
         A shared word counts 1 / (number of concepts that use it), so "law"
@@ -239,6 +265,8 @@ class Vocabulary:
         phrase that shares only some words with the vocabulary ("getting
         ready for trial" shares "trial").
 
+        :param discount: words that count half (activities, see
+            :func:`recommender.documents.activity_words`)
         :return: concept token -> (summed specificity, phrases sharing a word)
         """
         wanted = set(tokens)
@@ -255,7 +283,13 @@ class Vocabulary:
                 phrases[token] = phrases.get(token, 0) + 1
         return {
             token: (
-                round(sum(1 / len(owners[word]) for word in covered[token]), 6),
+                round(
+                    sum(
+                        (0.5 if word in discount else 1.0) / len(owners[word])
+                        for word in covered[token]
+                    ),
+                    6,
+                ),
                 phrases[token],
             )
             for token in covered
@@ -297,9 +331,21 @@ def surface_forms(text: str, vocabulary: Vocabulary) -> dict[str, list[str]]:
     for token, start, end in vocabulary.find(tokens):
         phrase = folded[spans[start][1] : spans[end - 1][2]]
         forms.setdefault(token, [])
-        if phrase not in forms[token]:
-            forms[token].append(phrase)
+        # A phrase whose words lie far apart is still a match, but not one
+        # to quote ("chronologies and how medical").
+        if len(_WORD.findall(phrase)) > end - start + 1 or phrase in forms[token]:
+            continue
+        forms[token].append(phrase)
     return forms
+
+
+def surface_words(text: str) -> dict[str, str]:
+    """Map each normalized word of a text to its first wording there."""
+    folded, spans = word_spans(text)
+    found: dict[str, str] = {}
+    for word, start, end in spans:
+        found.setdefault(word, folded[start:end])
+    return found
 
 
 def unique(items: Iterable[str]) -> list[str]:

@@ -2,8 +2,9 @@
 
 Scores of each signal are in [0, 1]; the final score is the weighted sum.
 Eligibility is not a weight: ineligible listings never get a score
-(:func:`recommender.rank.ineligibility`). Tuned on ``bench/eval`` (see
-BENCHMARKS.md) without making any one signal decide alone.
+(:func:`recommender.rank.ineligibility`). Tuned on the judged benchmark
+``bench/eval`` (variant A) and checked on variants B-D; variant E was held out
+(see BENCHMARKS.md). No single signal decides alone.
 """
 
 from __future__ import annotations

@@ -117,8 +117,8 @@ WORDING_B = {
     "ethics": ["Rules of Professional Conduct", "Conflicts of Interest",
                "Attorney-Client Privilege"],
 }  # fmt: skip
-#: Variant C: written after the vocabulary and weights were frozen and never
-#: used to tune them (the held-out check; see BENCHMARKS.md).
+#: Variant C: written after tuning on A and B and measured (0.666) before the
+#: generic fixes it revealed (stemming, specific-word partial matching).
 ASKED_C = {
     "ediscovery": ["ESI review", "discovery tech", "e-discovery software"],
     "medical_records": ["medical summaries", "records review for injury cases"],
@@ -177,9 +177,8 @@ WORDING_C = {
     "ethics": ["Ethics for the Legal Team", "Avoiding Conflicts",
                "Protecting Privilege"],
 }  # fmt: skip
-#: Variant D: written after the last change to the vocabulary, the stemming
-#: and the weights (2026-11-27 01:0x UTC) and measured once, untouched since:
-#: the held-out figure.
+#: Variant D: written after variant C's changes and measured (0.605) before
+#: generic fixes it revealed (phrase word order, "-ing" activity words).
 ASKED_D = {
     "ediscovery": ["document review technology", "electronic evidence"],
     "medical_records": ["summarizing medical files", "medical record requests"],
@@ -236,12 +235,67 @@ WORDING_D = {
     "ethics": ["Ethics and Confidentiality", "Conflicts Checks That Work",
                "Professional Responsibility Update"],
 }  # fmt: skip
+#: Variant E: written at 01:01 UTC after every change to the vocabulary,
+#: stemming, phrase matching and weights; measured once and not used to
+#: change anything afterwards (the held-out figure of BENCHMARKS.md).
+ASKED_E = {
+    "ediscovery": ["litigation support technology", "ESI collection and review"],
+    "medical_records": ["medical chronology", "records from doctors and hospitals"],
+    "legal_research": ["finding case law", "research memos"],
+    "legal_writing": ["writing", "drafting motions"],
+    "docketing": ["deadline calendaring", "rules-based calendaring"],
+    "efiling": ["e-filing", "state court electronic filing"],
+    "trial": ["exhibit preparation", "trial support"],
+    "investigation": ["investigative research", "locating assets"],
+    "contracts": ["contract management", "agreements"],
+    "client": ["client communication", "working with clients"],
+    "personal_injury": ["plaintiff personal injury", "car wrecks"],
+    "med_mal": ["med-mal cases", "physician negligence"],
+    "estate": ["trusts and estates", "probate court"],
+    "family": ["matrimonial law", "custody and support"],
+    "bankruptcy": ["bankruptcy petitions", "chapter 11 reorganization"],
+    "immigration": ["immigration", "work visas"],
+    "ip": ["intellectual property", "trademark clearance"],
+    "employment": ["labor and employment", "EEOC charges"],
+    "real_estate": ["commercial real estate", "real estate closings"],
+    "corporate": ["mergers and acquisitions", "entity management"],
+    "criminal": ["criminal law", "white collar defense"],
+}
+WORDING_E = {
+    "ediscovery": ["Litigation Support Technology", "ESI Collection Basics",
+                   "Document Review Platforms Compared"],
+    "medical_records": ["Medical Chronologies for Litigation",
+                        "Understanding Hospital Records"],
+    "legal_research": ["Case Law Research Strategies", "Legal Research on a Budget"],
+    "legal_writing": ["Drafting Motions", "Legal Writing Workshop",
+                      "Writing for Judges"],
+    "docketing": ["Rules-Based Calendaring", "Deadline Calendaring Pitfalls"],
+    "efiling": ["State Court Electronic Filing", "E-Filing Tips and Traps"],
+    "trial": ["Exhibit Preparation for Trial", "Trial Support Tactics"],
+    "investigation": ["Investigative Research Online", "Locating Assets"],
+    "contracts": ["Contract Management Tools", "Understanding Agreements"],
+    "client": ["Client Communication Skills", "Working with Clients in Crisis"],
+    "personal_injury": ["Plaintiff Personal Injury Practice", "Car Wreck Cases"],
+    "med_mal": ["Med-Mal Case Evaluation", "Physician Negligence Claims"],
+    "estate": ["Trusts and Estates Update", "Probate Court Procedures"],
+    "family": ["Matrimonial Law Practice", "Custody and Support Hearings"],
+    "bankruptcy": ["Bankruptcy Petition Preparation", "Chapter 11 Reorganization"],
+    "immigration": ["Immigration Practice Update", "Work Visa Petitions"],
+    "ip": ["Intellectual Property Basics", "Trademark Clearance Searches"],
+    "employment": ["Labor and Employment Update", "Responding to EEOC Charges"],
+    "real_estate": ["Commercial Real Estate Transactions", "Real Estate Closings"],
+    "corporate": ["Mergers and Acquisitions for Paralegals", "Entity Management"],
+    "criminal": ["Criminal Law Update", "White Collar Defense"],
+    "ethics": ["Legal Ethics Update", "Confidentiality in Practice",
+               "Ethical Duties of Paralegals"],
+}  # fmt: skip
 #: variant -> (folder, seed, profile words, provider wording)
 VARIANTS = {
     "a": (HERE, SEED, ASKED, None),
     "b": (HERE / "b", 4242, ASKED_B, WORDING_B),
     "c": (HERE / "c", 777, ASKED_C, WORDING_C),
     "d": (HERE / "d", 9001, ASKED_D, WORDING_D),
+    "e": (HERE / "e", 31337, ASKED_E, WORDING_E),
 }
 CREDENTIALS = ("ca-bpc-6450", "nala-cp", "nfpa-rp")
 ALL_FORMATS = ("live_webinar", "on_demand", "in_person", "hybrid", "self_study")
@@ -412,7 +466,7 @@ def build(variant: str) -> Path:
         path.write_text(to_toml(profile), encoding="utf-8")
         judgments[path.name] = judge(path, profile["_topics"], records, hidden)
     with open(folder / "judgments.json", "w", encoding="utf-8") as out:
-        json.dump({"as_of": AS_OF.isoformat(), "profiles": judgments}, out, indent=1)
+        json.dump({"as_of": AS_OF.isoformat(), "profiles": judgments}, out)
     print(
         f"variant {variant}: {len(records)} listings, {PROFILES} profiles in {folder}"
     )

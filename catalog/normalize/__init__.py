@@ -6,10 +6,15 @@ fields absent (credits: ``credit_status`` ``unknown``) and the raw text is kept
 beside whatever was parsed. A wording is read up to its first 2,000 characters
 (``words.MAX_CHARS``): a credit line, not a page, and parsing stays linear.
 
+Every public parser is importable from here (``from catalog.normalize import
+parse_format``); callers need not reach into the submodules:
+
 - :func:`parse_credits` (``catalog/normalize/credits.py``)
 - :func:`parse_price` (``catalog/normalize/prices.py``)
-- :func:`parse_when` (``catalog/normalize/dates.py``)
+- :func:`parse_when` (``catalog/normalize/dates.py``, zones read by
+  ``catalog/normalize/zones.py``)
 - :func:`parse_format` (``catalog/normalize/formats.py``)
+- :func:`numbers_to_digits`, :func:`word_value` (``catalog/normalize/words.py``)
 - :func:`normalize_record`: the hook :func:`catalog.records.prepare` calls.
 """
 
@@ -19,6 +24,7 @@ from catalog.normalize.credits import APPROVAL_BODIES, parse_credits
 from catalog.normalize.dates import parse_when
 from catalog.normalize.formats import parse_format
 from catalog.normalize.prices import parse_price
+from catalog.normalize.words import MAX_CHARS, numbers_to_digits, word_value
 
 #: Zone for ``when_text`` when the record has no usable ``timezone``.
 DEFAULT_TIMEZONE = "America/New_York"
@@ -26,11 +32,14 @@ DEFAULT_TIMEZONE = "America/New_York"
 __all__ = [
     "APPROVAL_BODIES",
     "DEFAULT_TIMEZONE",
+    "MAX_CHARS",
     "normalize_record",
+    "numbers_to_digits",
     "parse_credits",
     "parse_format",
     "parse_price",
     "parse_when",
+    "word_value",
 ]
 
 

@@ -17,15 +17,20 @@ How a line is read (choices documented here, tested in
   written after it ("1.0 Ethics", "1 hour of legal ethics").
 - Hours without a category are ``general``. A total larger than its parts
   ("1.5 hours including 0.5 ethics", also "2.5 hours general, including 0.5
-  ethics") leaves the remainder as ``general``;
+  ethics", and a bare figure right before "including": "Up to 12.0 (including
+  1.0 Ethics)") leaves the remainder as ``general``; "up to" and "a maximum
+  of" state the total (the most a participant can earn);
   parts larger than the stated total win over it. Several figures without a
   category (per accrediting body) are alternatives: the first one is kept.
 - Status: "no CLE credit", "not eligible" … → ``none`` (no credits, total 0);
   "pending", "applied for" … → ``pending``; stated hours or "approved" →
   ``approved``; anything else → ``unknown`` with the total unknown.
 - ``approvals`` names the credential ids whose bodies the wording says approved
-  the course (see :data:`APPROVAL_BODIES`); nothing is recorded from a clause
-  that says approval is pending.
+  the course (see :data:`APPROVAL_BODIES`). Nothing is recorded from a clause
+  (a sentence, or a part after ";", "but", ", and") that says approval is
+  pending, or that only says where an attendee may seek credit: "Paralegals
+  may self-report the hour to NALA", "may be submitted to NFPA", "check with
+  your association", "you may apply for credit with NALS" are not approvals.
 """
 
 from __future__ import annotations
@@ -86,13 +91,28 @@ _UNIT = re.compile(
     r"|ceus?|units?|points?|minutes?|mins?)\b"
 )
 _LABEL = re.compile(
-    r"(?:credits?|hours?|hrs?|cle|mcle|ce|cpe|total|earn|worth|approved\s+for)"
-    r"\W{0,3}$"
+    r"(?:credits?|hours?|hrs?|cle|mcle|ce|cpe|total|earn|worth|approved\s+for"
+    r"|up\s+to|maximum(?:\s+of)?|max\.?|as\s+many\s+as)\W{0,3}$"
 )
 _UNIT_OVERRIDE = re.compile(
     r"\(?\b(\d{2})[- ]?min(?:ute)?s?\.?\s+(?:credit\s+)?hours?\)?"
 )
 _INCLUDES = re.compile(r"\binclud|\bincl\b|\bof\s+which\b")
+#: A figure right before "including …" is a total: "Up to 12.0 (including 1.0 Ethics)".
+_PARTS_FOLLOW = re.compile(r"^\W{0,3}(?:includ|incl\b|of\s+which\b)")
+#: … unless it counts something else: "Session 2 (includes 1.0 ethics)".
+_COUNTED = re.compile(
+    r"\b(?:sessions?|modules?|parts?|days?|tracks?|chapters?|levels?|lessons?|weeks?"
+    r"|rooms?|no\.?|number|#)\W{0,2}$"
+)
+#: Clauses that tell the attendee where they may seek credit, not who approved
+#: it: "Paralegals may self-report the hour to NALA and NFPA".
+_SEEK_CREDIT = re.compile(
+    r"\bself[- ]?report|\bself[- ]?submi|\b(?:may|can|could|should|must|might)\s+"
+    r"(?:\w+\s+){0,3}?(?:report|submit|apply|request|claim|petition|seek)"
+    r"|\bcheck\s+with\b|\bcontact\s+(?:your|their|the)\b|\bconsult\s+(?:your|their)\b"
+    r"|\bat\s+the\s+discretion\s+of\b|\bnot\s+guaranteed\b"
+)
 _MAX_HOURS = 100
 _MAX_MINUTES = 10_000
 
@@ -178,7 +198,11 @@ def _amounts(text: str, unit_minutes: int) -> tuple[dict, list]:
         if label_first:
             windows.reverse()
         category = _claim(categories, used, windows)
-        labelled = bool(_LABEL.search(before)) or text.strip() == number[0]
+        labelled = (
+            bool(_LABEL.search(before))
+            or text.strip() == number[0]
+            or (bool(_PARTS_FOLLOW.match(after)) and not _COUNTED.search(before))
+        )
         if not (unit or category or labelled):
             continue
         hours = round(value / unit_minutes, 2) if in_minutes else value
@@ -227,8 +251,15 @@ def _strip_pending(text: str) -> str:
 
 
 def _approvals(text: str) -> list[str]:
-    """Credential ids of the bodies named in clauses that are not pending."""
-    approved = _strip_pending(text)
+    """Credential ids of the bodies named in clauses that state an approval.
+
+    A clause that is pending, or that only says where the attendee may seek
+    credit ("may self-report to NALA", "check with your association"),
+    records nothing.
+    """
+    clauses = re.split(r"[;|\n]|\.\s|,\s*(?:and|but|or|while)\s|\bbut\b", text)
+    stated = (c for c in clauses if not (_PENDING.search(c) or _SEEK_CREDIT.search(c)))
+    approved = " | ".join(stated)
     found: set[str] = set()
     for pattern, ids in APPROVAL_BODIES:
         if re.search(pattern, approved):

@@ -6,26 +6,35 @@ How a line is read (choices documented here, tested in
 - Dates: "December 10, 2026", "Dec 10 2026", "Sept. 30, 2026", "5 June 2026",
   "09 Feb 2016", numeric US "6/20/2017" (always month first), ISO
   "2026-12-10", with or without a weekday and with "@", "at", "|", "·" or
-  commas between date and time; day ranges "September 26-29, 2024".
-  RFC 822 feed dates ("Sat, 21 Jun 2025 13:00:00 GMT"), ISO instants,
-  iCalendar values ("20261210T180000Z") and Unix seconds are read whole.
+  commas between date and time. RFC 822 feed dates ("Sat, 21 Jun 2025
+  13:00:00 GMT"), ISO instants, iCalendar values ("20261210T180000Z") and Unix
+  seconds are read whole.
+- Day ranges: "September 26-29, 2024", "July 15 – 17, 2027", "15-17 July
+  2027", and two full dates joined by a dash, "to" or "through", with or
+  without weekdays ("Thursday, September 23, 2027 – Sunday, September 26,
+  2027", "3/18/2027 - 3/20/2027", "September 30 – October 2, 2027", where the
+  first date takes the year written on the second). Times written after the
+  range are the first day's start and the last day's end ("October 12, 2027 -
+  October 13, 2027 8:30 am - 5:00 pm ET" ends on October 13 at 5 pm); "October
+  12, 2027 @ 8:30 am - October 13, 2027 @ 5:00 pm" gives each end its time.
 - Times: "1:00 PM", "1 p.m.", "10.00am", "13:00", "Noon", "Midnight"; ranges by a
   hyphen, en dash, "to" or "until". A range with one "am"/"pm" shares it ("1:00
   - 2:05 pm"), unless that would make it end before it starts ("11 - 1 pm" is
   11 am to 1 pm). A time with neither "am"/"pm" nor 24-hour form (13:00) is
   read in business hours: 7-11 morning, 12 noon, 1-6 afternoon.
-- Zones: ET/EST/EDT/Eastern, CT/CST/CDT/Central, MT/MST/MDT/Mountain,
-  PT/PST/PDT/Pacific, AKT, HT, Arizona, GMT/UTC, "UTC-5", or an IANA name.
-  US abbreviations name a region, and the region's daylight saving for that
-  date decides the offset: "EST" on a July date is read as Eastern daylight
-  time, because providers write EST all year; "EST"/"EDT" only pick between
-  the two 1:30 AMs of the night clocks go back (a time skipped when clocks go
-  forward keeps the offset from before the change). A zone in the text beats the
+- Zones: see ``catalog/normalize/zones.py`` (a US abbreviation names a region
+  whose daylight saving for the date decides the offset, so "EST" in July is
+  -04:00; the provider's default zone is used when it keeps the same standard
+  time, so "MST" in Arizona stays -07:00). A zone in the text beats the
   provider's default zone; the default applies only when the text names none.
+- A date without a time is an all-day event, as in iCalendar: ``starts_at`` is
+  00:00 on the first day and ``ends_at`` 00:00 on the day after the last day,
+  in the provider's default zone (a zone-like word next to a bare date is more
+  often a state, "Hartford, CT", than a clock zone). So "March 4, 2027" and
+  "July 15 – 17, 2027" are placed in time without claiming a start hour.
 - Nothing is guessed: a date without a year gives no ``starts_at`` unless a
-  ``reference`` date is passed (then the first such date on or after it); a
-  date without a time gives no ``starts_at`` (an all-day value would claim a
-  start time nobody published).
+  ``reference`` date is passed (then the first such date on or after it), and
+  a time without a date gives none.
 - "On demand", "Recorded June 23, 2025", "Self-study" … give a ``format`` hint
   and no ``starts_at``, unless the text also announces a live session ("Live
   webinar Dec 3, 1 PM ET, on-demand replay after": a start, no hint); other
@@ -35,31 +44,15 @@ How a line is read (choices documented here, tested in
 from __future__ import annotations
 
 import re
-from datetime import UTC, date, datetime, time, timedelta, timezone, tzinfo
+from datetime import UTC, date, datetime, time, timedelta, tzinfo
+from typing import NamedTuple
 from zoneinfo import ZoneInfo
 
 from catalog.normalize.formats import parse_format
 from catalog.normalize.words import MAX_CHARS
+from catalog.normalize.zones import EASTERN, aware, zone_in_text, zone_named
 
-_EASTERN, _CENTRAL = "America/New_York", "America/Chicago"
-_MOUNTAIN, _PACIFIC = "America/Denver", "America/Los_Angeles"
-_ABBREVIATIONS = {
-    "E": _EASTERN,
-    "C": _CENTRAL,
-    "M": _MOUNTAIN,
-    "P": _PACIFIC,
-    "AK": "America/Anchorage",
-    "H": "Pacific/Honolulu",
-}
-_ZONE_WORDS = {
-    "eastern": _EASTERN,
-    "central": _CENTRAL,
-    "mountain": _MOUNTAIN,
-    "pacific": _PACIFIC,
-    "alaska": "America/Anchorage",
-    "hawaii": "Pacific/Honolulu",
-    "arizona": "America/Phoenix",
-}
+_DASHES = str.maketrans(dict.fromkeys("\u2010\u2011\u2012\u2013\u2014\u2212", "-"))
 _MONTHS = {
     "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6,
     "jul": 7, "aug": 8, "sep": 9, "oct": 10, "nov": 11, "dec": 12,
@@ -69,21 +62,35 @@ _MONTH = (
     r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
 )
 _ORDINAL = r"(?:st|nd|rd|th)?"
+_TO = r"(?:-|to|through|thru)"
+#: The last day of "26-29" is not the hour of "13 - 2:00 pm".
+_NOT_A_CLOCK = r"(?!:|\s*[ap]\.?m\b)"
 _DATE_PATTERNS = (
     ("iso", re.compile(r"\b(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?=\b|t)")),
     (
         "month_first",
         re.compile(
-            rf"\b{_MONTH}\s+(\d{{1,2}}){_ORDINAL}\b(?:\s*(?:-|to)\s*(\d{{1,2}}){_ORDINAL}\b)?"
+            rf"\b{_MONTH}\s+(\d{{1,2}}){_ORDINAL}\b"
+            rf"(?:\s*{_TO}\s*(\d{{1,2}}){_ORDINAL}\b{_NOT_A_CLOCK})?"
             r"(?:,?\s*(\d{4})\b)?"
         ),
     ),
-    ("day_first", re.compile(rf"\b(\d{{1,2}}){_ORDINAL}\s+{_MONTH},?\s+(\d{{4}})\b")),
+    (
+        "day_first",
+        re.compile(
+            rf"(?<![:\d])\b(\d{{1,2}}){_ORDINAL}(?:\s*{_TO}\s*(\d{{1,2}}){_ORDINAL})?"
+            rf"\s+{_MONTH},?\s+(\d{{4}})\b"
+        ),
+    ),
     ("numeric", re.compile(r"\b(\d{1,2})/(\d{1,2})/(\d{4}|\d{2})\b")),
 )
 _WEEKDAY = re.compile(
     r"\b(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?\b\.?,?"
 )
+#: What may stand between the two dates of a day range: "–", "to", a weekday.
+_JOINED = re.compile(rf"[\s,]*{_TO}[\s,]*(?:{_WEEKDAY.pattern}\s*)?")
+#: The same after a start time: "October 12 @ 8:30 am - October 13 @ 5 pm".
+_JOINED_AFTER_TIME = re.compile(rf"\s{_TO}\s*(?:{_WEEKDAY.pattern}\s*)?$")
 _TIME = r"(\d{1,2})(?::(\d{2}))?(?::(\d{2}))?\s*(am|pm)?"
 _TIME_RANGE = re.compile(
     rf"(?<![\d:.]){_TIME}\s*(?:-|to|until|till|through)\s*{_TIME}(?![\d:])"
@@ -92,10 +99,6 @@ _TIME_SINGLE = re.compile(
     r"(?<![\d:.])(\d{1,2})(?:(?::(\d{2}))(?::(\d{2}))?\s*(am|pm)?|()()\s*(am|pm))"
     r"(?![\d:])"
 )
-_ABBREVIATION = re.compile(r"\b(E|C|M|P|AK|H)[SD]?T\b|\b(GMT|UTC|Z)\b")
-_OFFSET = re.compile(r"\b(?:GMT|UTC)\s*([+-])(\d{1,2})(?::?(\d{2}))?\b", re.I)
-_ZONE_WORD = re.compile(r"\b(" + "|".join(_ZONE_WORDS) + r")\b", re.I)
-_IANA = re.compile(r"\b([A-Z][A-Za-z]+(?:/[A-Z][A-Za-z_]+)+)\b")
 _ISO_INSTANT = re.compile(
     r"\b\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})"
 )
@@ -108,6 +111,29 @@ _ICS_BASIC = re.compile(r"^(\d{8}T\d{6})(Z?)$")
 _UNSCHEDULED = ("on_demand", "self_study")
 #: A live session that also offers a recording; "Recorded live on …" is not one.
 _LIVE_SESSION = re.compile(r"^(?!.*\brecorded\b).*\b(?:live|register)\b", re.I)
+_MIDNIGHT = time(0)
+_ONE_DAY = timedelta(days=1)
+
+
+class _Written(NamedTuple):
+    """One date as written: where, and its parts (year None when not written)."""
+
+    start: int
+    end: int
+    year: int | None
+    month: int
+    day: int
+    last: int | None  # last day of "September 26-29"
+
+
+class _Days(NamedTuple):
+    """The days a wording covers, and where to look for its clock times."""
+
+    first: date
+    last: date
+    spans: list[tuple[int, int]]
+    start_clock_text: str | None  # "date time - date time": each end's own time
+    end_clock_text: str | None
 
 
 def parse_when(text: str, default_tz: str, reference: date | None = None) -> dict:
@@ -130,7 +156,7 @@ def _parse(text: str, default_tz: str, reference: date | None) -> dict:
         text = text[:MAX_CHARS]  # a wording, not a page: keeps parsing linear
     if not isinstance(text, str) or not text.strip():
         return {}
-    text = " ".join(text.replace("\u00a0", " ").split())
+    text = " ".join(text.replace("\u00a0", " ").split()).translate(_DASHES)
     result: dict = {}
     hint = parse_format(text)
     if hint:
@@ -139,25 +165,44 @@ def _parse(text: str, default_tz: str, reference: date | None) -> dict:
         if not _LIVE_SESSION.search(text):
             return result
         result = {}  # "Live webinar Dec 3, 1 PM ET; on-demand replay after"
-    default = _zone(default_tz) or ZoneInfo(_EASTERN)
+    default = zone_named(default_tz) or ZoneInfo(EASTERN)
     whole = _read_whole(text, default)
     if whole:
         return {**result, **whole}
-    found = _find_date(text.lower(), reference)
-    if found is None:
+    lowered = text.lower()
+    if len(lowered) != len(text):  # a few letters lower-case to two characters
+        text = lowered
+    days = _find_days(lowered, reference)
+    if days is None:
         return result
-    start_day, end_day, span = found
-    rest = text[: span[0]] + " | " + text[span[1] :]
-    times = _find_times(rest.lower())
-    if times is None:
-        return result
-    zone, daylight = _text_zone(rest) or (default, None)
-    start = _aware(start_day, times[0], zone, daylight)
-    result["starts_at"] = start.isoformat(timespec="seconds")
-    if times[1] is not None:
-        end = _aware(end_day, times[1], zone, daylight)
+    return {**result, **_instants(text, days, default)}
+
+
+def _instants(text: str, days: _Days, default: tzinfo) -> dict:
+    """``starts_at``/``ends_at`` of the days, at the times written or all day."""
+    rest = text
+    for start, end in reversed(days.spans):
+        rest = rest[:start] + " | " + rest[end:]
+    if days.start_clock_text is not None:
+        starting = _find_times(days.start_clock_text)
+        ending = _find_times(days.end_clock_text or "")
+        clocks = (starting[0], ending[0] if ending else None) if starting else None
+    else:
+        clocks = _find_times(rest.lower())
+    if clocks is None:  # all day, as in iCalendar: midnight to midnight
+        start = aware(days.first, _MIDNIGHT, default, None)
+        end = aware(days.last + _ONE_DAY, _MIDNIGHT, default, None)
+        return {
+            "starts_at": start.isoformat(timespec="seconds"),
+            "ends_at": end.isoformat(timespec="seconds"),
+        }
+    zone, daylight = zone_in_text(rest, default, days.first) or (default, None)
+    start = aware(days.first, clocks[0], zone, daylight)
+    result = {"starts_at": start.isoformat(timespec="seconds")}
+    if clocks[1] is not None:
+        end = aware(days.last, clocks[1], zone, daylight)
         if end <= start:
-            end = _aware(end_day + timedelta(days=1), times[1], zone, daylight)
+            end = aware(days.last + _ONE_DAY, clocks[1], zone, daylight)
         result["ends_at"] = end.isoformat(timespec="seconds")
     return result
 
@@ -193,38 +238,79 @@ def _read_whole(text: str, default: tzinfo) -> dict | None:
     return None
 
 
-def _find_date(
-    lowered: str, reference: date | None
-) -> tuple[date, date, tuple[int, int]] | None:
-    """The first date in the text: start day, end day and where it was written."""
-    matches = []
-    for kind, pattern in _DATE_PATTERNS:
-        match = pattern.search(lowered)
-        if match:
-            matches.append((match.start(), kind, match))
-    if not matches:
+def _find_days(lowered: str, reference: date | None) -> _Days | None:
+    """The days the wording covers (one date or a day range), or None."""
+    written = _written_dates(lowered)
+    if not written:
         return None
-    _, kind, match = min(matches, key=lambda item: item[0])
+    first, second = written[0], written[1] if len(written) > 1 else None
+    between = lowered[first.end : second.start] if second else ""
+    start_clock_text = end_clock_text = None
+    if second and _JOINED.fullmatch(between):
+        spans = [(first.start, second.end)]
+    elif second and _JOINED_AFTER_TIME.search(between) and _find_times(between):
+        spans = [(first.start, first.end), (second.start, second.end)]
+        start_clock_text, end_clock_text = between, lowered[second.end :]
+    else:
+        second, spans = None, [(first.start, first.end)]
+    years = _years(first, second, reference)
+    if years is None:
+        return None
+    start = date(years[0], first.month, first.day)
+    last = second or first
+    end = date(years[1], last.month, last.day)
+    if last.last and last.last > last.day:
+        end = date(years[1], last.month, last.last)
+    if end < start:
+        end = start
+    return _Days(start, end, spans, start_clock_text, end_clock_text)
+
+
+def _written_dates(lowered: str) -> list[_Written]:
+    """Every date written in the text, in order, none overlapping another."""
+    found = []
+    for kind, pattern in _DATE_PATTERNS:
+        found.extend(_read_date(kind, match) for match in pattern.finditer(lowered))
+    found.sort(key=lambda written: (written.start, -written.end))
+    dates: list[_Written] = []
+    for written in found:
+        if not dates or written.start >= dates[-1].end:
+            dates.append(written)
+    return dates
+
+
+def _read_date(kind: str, match: re.Match) -> _Written:
+    last = None
     if kind == "iso":
-        year, month, day, last = int(match[1]), int(match[2]), int(match[3]), None
+        year, month, day = int(match[1]), int(match[2]), int(match[3])
     elif kind == "month_first":
         month = _MONTHS[match[1][:3]]
         day, last = int(match[2]), int(match[3]) if match[3] else None
         year = int(match[4]) if match[4] else None
     elif kind == "day_first":
-        day, month, year = int(match[1]), _MONTHS[match[2][:3]], int(match[3])
-        last = None
+        day, last = int(match[1]), int(match[2]) if match[2] else None
+        month, year = _MONTHS[match[3][:3]], int(match[4])
     else:
-        month, day, year, last = int(match[1]), int(match[2]), int(match[3]), None
+        month, day, year = int(match[1]), int(match[2]), int(match[3])
         if year < 100:
             year += 2000
-    if year is None:
-        year = _next_year(month, day, reference)
-        if year is None:
-            return None
-    start = date(year, month, day)
-    end = date(year, month, last) if last and last >= day else start
-    return start, end, match.span()
+    return _Written(match.start(), match.end(), year, month, day, last)
+
+
+def _years(
+    first: _Written, second: _Written | None, reference: date | None
+) -> tuple[int, int] | None:
+    """Years of the first and last date; a range shares the one year written."""
+    if second is None:
+        year = first.year or _next_year(first.month, first.day, reference)
+        return None if year is None else (year, year)
+    wraps = (second.month, second.day) < (first.month, first.day)  # Dec 30 - Jan 2
+    if first.year is not None:
+        return first.year, second.year or first.year + wraps
+    if second.year is not None:
+        return second.year - wraps, second.year
+    year = _next_year(first.month, first.day, reference)
+    return None if year is None else (year, year + wraps)
 
 
 def _next_year(month: int, day: int, reference: date | None) -> int | None:
@@ -296,58 +382,3 @@ def _clock(hour: int, minute: str | None, second: str | None, meridiem: str | No
     if meridiem and not 1 <= hour <= 12:
         raise ValueError(f"hour {hour} with {meridiem}")
     return time(_hour24(hour, meridiem), int(minute or 0), int(second or 0))
-
-
-def _text_zone(text: str) -> tuple[tzinfo, bool | None] | None:
-    """The zone the wording names (first one written), and whether it says daylight.
-
-    "EST"/"EDT" only settle the hour that happens twice when clocks go back;
-    otherwise the region's calendar decides (see the module docstring).
-    """
-    candidates = []
-    offset = _OFFSET.search(text)
-    if offset:
-        sign = -1 if offset[1] == "-" else 1
-        delta = timedelta(hours=int(offset[2]), minutes=int(offset[3] or 0))
-        candidates.append((offset.start(), timezone(sign * delta), None))
-    abbreviation = _ABBREVIATION.search(text)
-    if abbreviation and not (offset and abbreviation.start() == offset.start()):
-        daylight = None
-        if abbreviation[2]:
-            zone: tzinfo = UTC
-        else:
-            zone = ZoneInfo(_ABBREVIATIONS[abbreviation[1]])
-            letter = abbreviation[0][len(abbreviation[1])]
-            daylight = {"S": False, "D": True}.get(letter)
-        candidates.append((abbreviation.start(), zone, daylight))
-    word = _ZONE_WORD.search(text)
-    if word:
-        zone = ZoneInfo(_ZONE_WORDS[word[1].lower()])
-        candidates.append((word.start(), zone, None))
-    for match in _IANA.finditer(text):
-        zone = _zone(match[1])
-        if zone is not None:
-            candidates.append((match.start(), zone, None))
-            break
-    if not candidates:
-        return None
-    _, zone, daylight = min(candidates, key=lambda item: item[0])
-    return zone, daylight
-
-
-def _zone(name: str) -> tzinfo | None:
-    try:
-        return ZoneInfo(name)
-    except Exception:
-        return None
-
-
-def _aware(day: date, clock: time, zone: tzinfo, daylight: bool | None) -> datetime:
-    """Attach the zone; an hour that happens twice takes the written EST/EDT."""
-    first = datetime.combine(day, clock).replace(tzinfo=zone)
-    if daylight is None:
-        return first
-    second = first.replace(fold=1)
-    if first.utcoffset() != second.utcoffset() and bool(second.dst()) == daylight:
-        return second
-    return first

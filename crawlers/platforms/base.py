@@ -39,6 +39,7 @@ from scrapy.spidermiddlewares.httperror import HttpError
 from twisted.internet.error import TCPTimedOutError, TimeoutError
 from w3lib.html import remove_tags, replace_entities
 
+from catalog.normalize import parse_format
 from catalog.paths import feeds_dir
 from catalog.schema import RECORD_FIELDS
 from crawlers.registry import get_provider, rebase, site_overrides
@@ -204,17 +205,8 @@ class CleSpider(scrapy.Spider):
         return item
 
     def guess_format(self, text: str | None) -> str | None:
-        """A format from a badge or label, via the shared normalizer when present."""
-        if not text:
-            return None
-        try:
-            from catalog.normalize import parse_format
-        except ImportError:  # until catalog.normalize re-exports it
-            try:
-                from catalog.normalize.formats import parse_format
-            except ImportError:
-                return None
-        return parse_format(text)
+        """A format from a badge or label, read by the shared normalizer."""
+        return parse_format(text) if text else None
 
     def topics(self, names) -> list[str]:
         """Category names that are practice areas (not formats like "Webinar")."""

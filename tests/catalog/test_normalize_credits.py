@@ -72,6 +72,20 @@ CASES = [
         2.0,
         "approved",
     ),
+    # "up to" states the total; a bare figure before "including" is a total
+    ("Up to 12.0 (including 1.0 Ethics)", {E: 1.0, G: 11.0}, 12.0, "approved"),
+    (
+        "CLE: Up to 12.0 (including 1.0 Ethics); approval pending for individual "
+        "sessions.",
+        {E: 1.0, G: 11.0},
+        12.0,
+        "pending",
+    ),
+    ("Up to 6 hours of CLE", {G: 6.0}, 6.0, "approved"),
+    ("Earn up to 4.5, including 1 hour of ethics", {E: 1.0, G: 3.5}, 4.5, "approved"),
+    ("A maximum of 6 (of which 1.5 ethics)", {E: 1.5, G: 4.5}, 6.0, "approved"),
+    ("7.0 (incl. 2.0 Substantive)", {S: 2.0, G: 5.0}, 7.0, "approved"),
+    ("Session 2 (includes 1.0 ethics)", {E: 1.0}, 1.0, "approved"),
     # category lists in any order and separator
     ("Ethics 1.0, General 2.0", {E: 1.0, G: 2.0}, 3.0, "approved"),
     ("General 2.0 / Ethics 1.0", {E: 1.0, G: 2.0}, 3.0, "approved"),
@@ -155,6 +169,26 @@ def test_categories_add_up_to_the_total(text, credits, total, status):
         ("1.0 CA MCLE approved; NALA approval pending", ["ca-mcle"]),
         ("1.5 hours; approved for NALA-CP, CA-MCLE", ["ca-mcle", "nala-cp"]),
         ("NALA credit pending", []),
+        # where an attendee may seek credit is not an approval
+        (
+            "This webinar is eligible for 1.0 hour of CLE credit, including 1.0 hour "
+            "of legal ethics, in California, Illinois and New York. Paralegals may "
+            "self-report the hour to NALA and NFPA.",
+            [],
+        ),
+        ("1.0 hour; may be submitted to NFPA for CLE credit", []),
+        ("1.5 hours. Check with your association (NALA, NALS) for credit", []),
+        ("You may apply for credit with NALS", []),
+        ("Self-reporting to AAPI is allowed: 1 hour", []),
+        ("Approved by NALA, but may be submitted to NFPA for credit", ["nala-cp"]),
+        (
+            "NALA approved; NFPA members should check with their association",
+            ["nala-cp"],
+        ),
+        (
+            "NALA-approved for 1.0 hour, and members may self-report it to NFPA",
+            ["nala-cp"],
+        ),
         ("There is no NFPA CLE credit for this webinar", []),
         ("1.5 MCLE hours", []),
     ],

@@ -125,6 +125,29 @@ CASES = [
     ("March 8, 2026 12:00 PM EST", NY, "2026-03-08T12:00:00-04:00", None),
     ("March 8, 2026 2:30 AM ET", NY, "2026-03-08T02:30:00-05:00", None),
     ("July 4, 2026 12:00 PM", PHX, "2026-07-04T12:00:00-07:00", None),
+    # a region the default zone belongs to is read in the default zone: Arizona
+    # keeps MST all year, Denver does not; EST in July in New York is EDT
+    (
+        "July 30, 2027 12:00 p.m. - 1:00 p.m. MST",
+        PHX,
+        "2027-07-30T12:00:00-07:00",
+        "2027-07-30T13:00:00-07:00",
+    ),
+    ("March 30, 2027 12:00 p.m. MST", PHX, "2027-03-30T12:00:00-07:00", None),
+    ("July 30, 2027 12:00 p.m. MT", PHX, "2027-07-30T12:00:00-07:00", None),
+    ("July 30, 2027 12:00 p.m. Mountain Time", PHX, "2027-07-30T12:00:00-07:00", None),
+    ("July 30, 2027 12:00 p.m. MST", CHI, "2027-07-30T12:00:00-06:00", None),
+    ("July 30, 2027 12:00 p.m. MST", DEN, "2027-07-30T12:00:00-06:00", None),
+    ("July 30, 2027 12:00 p.m. Arizona time", DEN, "2027-07-30T12:00:00-07:00", None),
+    ("July 30, 2027 12:00 p.m. EST", NY, "2027-07-30T12:00:00-04:00", None),
+    (
+        "July 30, 2027 12:00 p.m. ET",
+        "America/Detroit",
+        "2027-07-30T12:00:00-04:00",
+        None,
+    ),
+    ("July 30, 2027 12:00 p.m. PT", PHX, "2027-07-30T12:00:00-07:00", None),
+    ("January 30, 2027 12:00 p.m. PT", PHX, "2027-01-30T12:00:00-08:00", None),
     # ranges over midnight and many days
     (
         "Dec 31, 2026 11:00 pm - 1:00 am ET",
@@ -144,14 +167,110 @@ CASES = [
         "2026-04-06T11:00:00-04:00",
         "2026-04-06T13:00:00-04:00",
     ),
+    # multi-day ranges with times: the first day's start, the last day's end
+    (
+        "October 12, 2027 - October 13, 2027 8:30 am - 5:00 pm ET",
+        CHI,
+        "2027-10-12T08:30:00-04:00",
+        "2027-10-13T17:00:00-04:00",
+    ),
+    (
+        "3/18/2027 - 3/20/2027 8:00 AM - 5:00 PM CT",
+        NY,
+        "2027-03-18T08:00:00-05:00",
+        "2027-03-20T17:00:00-05:00",
+    ),
+    (
+        "Friday, July 16 to Sunday, July 18, 2027 9 am - 4 pm",
+        NY,
+        "2027-07-16T09:00:00-04:00",
+        "2027-07-18T16:00:00-04:00",
+    ),
+    (
+        "2027-10-12 through 2027-10-14, 9:00-17:00",
+        DEN,
+        "2027-10-12T09:00:00-06:00",
+        "2027-10-14T17:00:00-06:00",
+    ),
+    (
+        "October 12, 2027 @ 8:30 am - October 13, 2027 @ 5:00 pm",
+        NY,
+        "2027-10-12T08:30:00-04:00",
+        "2027-10-13T17:00:00-04:00",
+    ),
+    (
+        "Oct 31, 2027 @ 6:00 pm – Nov 1 @ 2:00 am PT",
+        NY,
+        "2027-10-31T18:00:00-07:00",
+        "2027-11-01T02:00:00-07:00",
+    ),
+    # dates without a time: all day, midnight to midnight, in the default zone
+    (
+        "December 10, 2026",
+        NY,
+        "2026-12-10T00:00:00-05:00",
+        "2026-12-11T00:00:00-05:00",
+    ),
+    ("March 4, 2027", CHI, "2027-03-04T00:00:00-06:00", "2027-03-05T00:00:00-06:00"),
+    ("2027-06-01", LA, "2027-06-01T00:00:00-07:00", "2027-06-02T00:00:00-07:00"),
+    (
+        "July 15 – 17, 2027 | Tulsa, OK",
+        CHI,
+        "2027-07-15T00:00:00-05:00",
+        "2027-07-18T00:00:00-05:00",
+    ),
+    (
+        "Thursday, September 23, 2027 – Sunday, September 26, 2027",
+        NY,
+        "2027-09-23T00:00:00-04:00",
+        "2027-09-27T00:00:00-04:00",
+    ),
+    (
+        "September 26-29, 2024",
+        LA,
+        "2024-09-26T00:00:00-07:00",
+        "2024-09-30T00:00:00-07:00",
+    ),
+    (
+        "15-17 July 2027",
+        NY,
+        "2027-07-15T00:00:00-04:00",
+        "2027-07-18T00:00:00-04:00",
+    ),
+    (
+        "September 30 through October 2, 2027",
+        NY,
+        "2027-09-30T00:00:00-04:00",
+        "2027-10-03T00:00:00-04:00",
+    ),
+    (
+        "Dec 30 – Jan 2, 2027",
+        NY,
+        "2026-12-30T00:00:00-05:00",
+        "2027-01-03T00:00:00-05:00",
+    ),
+    (
+        "3/18/2027 to 3/20/2027",
+        PHX,
+        "2027-03-18T00:00:00-07:00",
+        "2027-03-21T00:00:00-07:00",
+    ),
+    # a state after a bare date is not a clock zone: "CT" is Connecticut here
+    (
+        "May 6, 2027, Hartford, CT",
+        NY,
+        "2027-05-06T00:00:00-04:00",
+        "2027-05-07T00:00:00-04:00",
+    ),
     # iCalendar DTSTART values
     ("20261210T180000Z", NY, "2026-12-10T18:00:00+00:00", None),
     ("20261210T130000", CHI, "2026-12-10T13:00:00-06:00", None),
     # a Unix timestamp (Lawline API date_timestamp)
     ("1781110800", NY, "2026-06-10T13:00:00-04:00", None),
     # nothing guessed
-    ("December 10, 2026", NY, None, None),
     ("March 29 · 12:00 PM ET", NY, None, None),
+    ("March 29 - 31", NY, None, None),
+    ("Thursday, September 23 – Sunday, September 26", NY, None, None),
     ("1:00 PM ET", NY, None, None),
     ("TBA", NY, None, None),
     ("", NY, None, None),
@@ -220,3 +339,28 @@ def test_a_reference_date_places_a_date_without_year(reference, expected):
 def test_an_unknown_default_zone_falls_back_to_eastern():
     result = parse_when("Dec 10, 2026 1:00 PM", "Not/AZone")
     assert result["starts_at"] == "2026-12-10T13:00:00-05:00"
+
+
+@pytest.mark.parametrize(
+    "text,reference,expected",
+    [
+        (
+            "Dec 30 – Jan 2",
+            date(2026, 11, 27),
+            ("2026-12-30T00:00:00-05:00", "2027-01-03T00:00:00-05:00"),
+        ),
+        (
+            "October 12 @ 8:30 am - October 13 @ 5:00 pm",
+            date(2027, 10, 12),
+            ("2027-10-12T08:30:00-04:00", "2027-10-13T17:00:00-04:00"),
+        ),
+        (
+            "March 29",
+            date(2026, 11, 27),
+            ("2027-03-29T00:00:00-04:00", "2027-03-30T00:00:00-04:00"),
+        ),
+    ],
+)
+def test_a_reference_date_places_a_range_without_year(text, reference, expected):
+    result = parse_when(text, NY, reference=reference)
+    assert (result["starts_at"], result["ends_at"]) == expected

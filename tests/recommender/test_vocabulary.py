@@ -7,7 +7,13 @@ import yaml
 
 from catalog.paths import reference_path
 from recommender.documents import query_item
-from recommender.vocabulary import load_vocabulary, surface_forms, words
+from recommender.vocabulary import (
+    STOP_WORDS,
+    load_vocabulary,
+    plain_words,
+    surface_forms,
+    words,
+)
 
 
 @pytest.fixture(scope="module")
@@ -63,6 +69,26 @@ def test_partial_phrases_expand_to_the_concept_that_contains_them(vocabulary):
     assert query_item("practice_area", "law", vocabulary).concepts == ()
 
 
+def test_two_word_phrases_match_in_either_order(vocabulary):
+    assert vocabulary.concepts_in("Preparing for Trial") == ["skill:trial_preparation"]
+    assert vocabulary.concepts_in("Drafting contracts") == ["skill:contract_drafting"]
+
+
+def test_profile_phrases_keep_their_nouns_and_discount_activities(vocabulary):
+    assert query_item("practice_area", "will drafting", vocabulary).concepts[0] == (
+        "area:estate_planning"
+    )
+    # "assisting" is shared with "technology assisted review"; the subject
+    # of the phrase is the trial.
+    assert query_item("skill_gap", "assisting at trial", vocabulary).concepts == (
+        "skill:trial_preparation",
+    )
+    # A word in many concepts ("law") counts little beside a specific one.
+    assert query_item("practice_area", "injury law", vocabulary).concepts == (
+        "area:personal_injury",
+    )
+
+
 def test_surface_forms_keep_the_listing_wording(vocabulary):
     text = "Collecting electronically stored information (ESI) under a legal hold"
     forms = surface_forms(text, vocabulary)
@@ -73,8 +99,16 @@ def test_surface_forms_keep_the_listing_wording(vocabulary):
     ]
 
 
+#: Words a vocabulary phrase may lose to the stop list without changing meaning.
+FUNCTION_WORDS = {"a", "an", "and", "of", "the", "for", "to", "in", "on", "or", "with"}
+
+
 def test_review_rules_hold():
-    """Every entry has a label; no wording belongs to two concepts."""
+    """Every entry has a label; no wording belongs to two concepts or loses words.
+
+    A synonym whose content word is a stop word ("online evidence") would
+    match its other word alone ("evidence") everywhere.
+    """
     data = yaml.safe_load(reference_path("vocabulary.yml").read_text("utf-8"))
     owner: dict[tuple[str, ...], str] = {}
     for section in ("practice_areas", "skills"):
@@ -84,6 +118,14 @@ def test_review_rules_hold():
             for name in names:
                 phrase = tuple(words(str(name)))
                 assert phrase, f"{concept_id}: {name!r} is only stop words"
+                lost = [
+                    w
+                    for w in plain_words(str(name))
+                    if w in STOP_WORDS
+                    and w not in FUNCTION_WORDS
+                    and not w.startswith("paralegal")
+                ]
+                assert not lost, f"{concept_id}: {name!r} loses {lost} to stop words"
                 assert owner.setdefault(phrase, concept_id) == concept_id, (
                     f"{name!r} is in both {owner[phrase]} and {concept_id}"
                 )

@@ -1,0 +1,132 @@
+"""Time-zone wording ("ET", "MST", "Central", "UTC-5", IANA names) → a zone.
+
+How a zone is read (choices documented here, tested in
+``tests/catalog/test_normalize_dates.py``):
+
+- US abbreviations and zone words name a *region*, not an offset: "EST" on a
+  July date is Eastern daylight time, because providers write EST all year.
+  "EST"/"EDT" only pick between the two 1:30 AMs of the night clocks go back
+  (a time skipped when clocks go forward keeps the offset from before the
+  change).
+- When the named region keeps the same standard time as the provider's default
+  zone, the default zone is used, so its own daylight-saving rules apply:
+  "MST" from a provider in ``America/Phoenix`` (Arizona keeps MST all year) is
+  -07:00 in July, while "MST" from a provider in Chicago is read in
+  ``America/Denver``. "Arizona" always means ``America/Phoenix``.
+- UTC offsets ("UTC-5", "GMT+1"), "GMT"/"UTC"/"Z" and IANA names are taken
+  as written. When the wording names several zones, the first one written wins.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import UTC, date, datetime, time, timedelta, timezone, tzinfo
+from zoneinfo import ZoneInfo
+
+EASTERN = "America/New_York"
+_CENTRAL, _MOUNTAIN = "America/Chicago", "America/Denver"
+_PACIFIC = "America/Los_Angeles"
+_ABBREVIATIONS = {
+    "E": EASTERN,
+    "C": _CENTRAL,
+    "M": _MOUNTAIN,
+    "P": _PACIFIC,
+    "AK": "America/Anchorage",
+    "H": "Pacific/Honolulu",
+}
+_ZONE_WORDS = {
+    "eastern": EASTERN,
+    "central": _CENTRAL,
+    "mountain": _MOUNTAIN,
+    "pacific": _PACIFIC,
+    "alaska": "America/Anchorage",
+    "hawaii": "Pacific/Honolulu",
+    "arizona": "America/Phoenix",
+}
+#: Zone words that name one exact zone rather than a region several zones share.
+_EXACT_WORDS = frozenset({"arizona"})
+_ABBREVIATION = re.compile(r"\b(E|C|M|P|AK|H)[SD]?T\b|\b(GMT|UTC|Z)\b")
+_OFFSET = re.compile(r"\b(?:GMT|UTC)\s*([+-])(\d{1,2})(?::?(\d{2}))?\b", re.I)
+_ZONE_WORD = re.compile(r"\b(" + "|".join(_ZONE_WORDS) + r")\b", re.I)
+_IANA = re.compile(r"\b([A-Z][A-Za-z]+(?:/[A-Z][A-Za-z_]+)+)\b")
+
+
+def zone_named(name: str) -> tzinfo | None:
+    """Return the IANA zone of that name, or None when there is none."""
+    try:
+        return ZoneInfo(name)
+    except Exception:
+        return None
+
+
+def zone_in_text(
+    text: str, default: tzinfo, day: date
+) -> tuple[tzinfo, bool | None] | None:
+    """The zone the wording names (first one written), and whether it says daylight.
+
+    :param text: wording with the date taken out, e.g. "| 1:00 - 2:00 pm MST"
+    :param default: the provider's zone, preferred for a region it belongs to
+    :param day: the date the times are on (standard time is compared that day)
+    :return: ``(zone, daylight)`` where daylight is True for "EDT", False for
+        "EST" and None otherwise; None when the wording names no zone
+    """
+    candidates = []
+    offset = _OFFSET.search(text)
+    if offset:
+        sign = -1 if offset[1] == "-" else 1
+        delta = timedelta(hours=int(offset[2]), minutes=int(offset[3] or 0))
+        candidates.append((offset.start(), timezone(sign * delta), None))
+    abbreviation = _ABBREVIATION.search(text)
+    if abbreviation and not (offset and abbreviation.start() == offset.start()):
+        daylight = None
+        if abbreviation[2]:
+            zone: tzinfo = UTC
+        else:
+            zone = _regional(ZoneInfo(_ABBREVIATIONS[abbreviation[1]]), default, day)
+            letter = abbreviation[0][len(abbreviation[1])]
+            daylight = {"S": False, "D": True}.get(letter)
+        candidates.append((abbreviation.start(), zone, daylight))
+    word = _ZONE_WORD.search(text)
+    if word:
+        name = word[1].lower()
+        zone = ZoneInfo(_ZONE_WORDS[name])
+        if name not in _EXACT_WORDS:
+            zone = _regional(zone, default, day)
+        candidates.append((word.start(), zone, None))
+    for match in _IANA.finditer(text):
+        zone = zone_named(match[1])
+        if zone is not None:
+            candidates.append((match.start(), zone, None))
+            break
+    if not candidates:
+        return None
+    _, zone, daylight = min(candidates, key=lambda item: item[0])
+    return zone, daylight
+
+
+def _regional(region: tzinfo, default: tzinfo, day: date) -> tzinfo:
+    """The default zone when it keeps the region's standard time that day."""
+    noon = datetime.combine(day, time(12))
+    standard = _standard(default, noon)
+    if standard is not None and standard == _standard(region, noon):
+        return default
+    return region
+
+
+def _standard(zone: tzinfo, moment: datetime) -> timedelta | None:
+    local = moment.replace(tzinfo=zone)
+    offset, saving = local.utcoffset(), local.dst()
+    if offset is None or saving is None:
+        return None
+    return offset - saving
+
+
+def aware(day: date, clock: time, zone: tzinfo, daylight: bool | None) -> datetime:
+    """Attach the zone; an hour that happens twice takes the written EST/EDT."""
+    first = datetime.combine(day, clock).replace(tzinfo=zone)
+    if daylight is None:
+        return first
+    second = first.replace(fold=1)
+    if first.utcoffset() != second.utcoffset() and bool(second.dst()) == daylight:
+        return second
+    return first
