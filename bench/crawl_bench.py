@@ -28,7 +28,7 @@ import sys
 import time
 from pathlib import Path
 
-from bench.generate import generate_records
+from bench.generate import GENERATOR_VERSION, generate_records
 from bench.measure import OUTPUT_DIR, python_args, run_child, save_result
 from bench.tec_site import serve, write_site
 
@@ -49,7 +49,7 @@ BARE = {"ITEM_PIPELINES": {}, "FEEDS": {}, "EXTENSIONS": {}}
 
 def site_folder(n: int, seed: int = 2026) -> Path:
     """The recreated site of ``n`` dated listings, written once and then reused."""
-    folder = OUTPUT_DIR / f"site-{n}-seed{seed}"
+    folder = OUTPUT_DIR / f"site-{n}-seed{seed}-v{GENERATOR_VERSION}"
     if not (folder / "events.ics").exists():
         records = generate_records(
             n, seed=seed, providers=[PROVIDER], scheduled_only=True

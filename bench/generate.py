@@ -20,6 +20,9 @@ from datetime import date, datetime, time, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
+#: Bump when the generated listings change, so cached catalogs are rebuilt.
+GENERATOR_VERSION = 2
+
 #: (slug, name, home timezone). National groups, vendors and state/local groups.
 PROVIDERS: tuple[tuple[str, str, str], ...] = (
     ("nala", "NALA - The Paralegal Association", "America/Chicago"),

@@ -19,7 +19,7 @@ import sqlite3
 import sys
 from pathlib import Path
 
-from bench.generate import generate_records, write_jsonl
+from bench.generate import GENERATOR_VERSION, generate_records, write_jsonl
 from bench.measure import OUTPUT_DIR, cle_args, python_args, run_child, save_result
 
 GOAL_RATIO = 3.0
@@ -28,7 +28,7 @@ GOAL_MEMORY_MB = 1024
 
 def catalog_file(n: int, seed: int = 2026) -> Path:
     """The generated JSONL of ``n`` listings, written once and then reused."""
-    path = OUTPUT_DIR / f"courses-{n}-seed{seed}.jsonl"
+    path = OUTPUT_DIR / f"courses-{n}-seed{seed}-v{GENERATOR_VERSION}.jsonl"
     if not path.exists():
         partial = path.with_suffix(".partial")
         write_jsonl(generate_records(n, seed=seed), partial)
@@ -36,10 +36,19 @@ def catalog_file(n: int, seed: int = 2026) -> Path:
     return path
 
 
+def catalog_path(n: int, seed: int = 2026) -> Path:
+    """Where the cached catalog of ``n`` generated listings lives.
+
+    One folder per catalog: the recommender keeps its index beside the file.
+    """
+    return OUTPUT_DIR / f"catalog-{n}-seed{seed}-v{GENERATOR_VERSION}" / "catalog.db"
+
+
 def catalog_db(n: int, seed: int = 2026) -> Path:
     """A catalog of ``n`` listings built with ``cle import``, built once and reused."""
-    path = OUTPUT_DIR / f"catalog-{n}-seed{seed}.db"
+    path = catalog_path(n, seed)
     if not path.exists():
+        path.parent.mkdir(parents=True, exist_ok=True)
         partial = path.with_name(path.stem + ".partial.db")
         for stale in partial.parent.glob(partial.name + "*"):
             stale.unlink()

@@ -52,10 +52,11 @@ def run(sizes: dict, only: list[str]) -> dict:
 def _keep_catalog(n: int) -> None:
     """Reuse the catalog the import benchmark built for the later benchmarks."""
     built = import_bench.OUTPUT_DIR / "import" / "catalog.db"
-    target = import_bench.OUTPUT_DIR / f"catalog-{n}-seed2026.db"
+    target = import_bench.catalog_path(n)
     if built.exists() and not target.exists():
         import sqlite3
 
+        target.parent.mkdir(parents=True, exist_ok=True)
         with sqlite3.connect(built) as connection:
             connection.execute("pragma wal_checkpoint(truncate)")
         shutil.copyfile(built, target)

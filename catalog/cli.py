@@ -14,6 +14,7 @@ from pathlib import Path
 import click
 
 from catalog.cliutil import CleError, db_option, open_catalog
+from catalog.hooks import catalog_changed, on_catalog_change
 
 #: command name -> "module:attribute" of a click command, loaded on demand.
 LAZY_COMMANDS = {
@@ -26,6 +27,14 @@ LAZY_COMMANDS = {
     "recommend": "recommender.cli:recommend",
     "plan": "recommender.cli:plan",
 }
+
+
+@on_catalog_change
+def refit_recommender_index(db) -> None:
+    """Fit the recommender's index now, so ``cle recommend`` starts fast."""
+    from recommender.index_store import rebuild
+
+    rebuild(db)
 
 
 class LazyGroup(click.Group):
@@ -84,6 +93,8 @@ def import_(file: Path, db_path: Path | None):
 
     db = open_catalog(db_path)
     report = import_file(db, file)
+    if report.stored.new or report.stored.changed:
+        catalog_changed(db)
     for number, reason in report.rejected:
         click.echo(f"{file}:{number}: rejected: {reason}", err=True)
     stored = report.stored

@@ -17,6 +17,7 @@ from pathlib import Path
 import click
 
 from catalog.cliutil import CleError, db_option, open_catalog
+from catalog.hooks import catalog_changed
 from catalog.lock import LockBusy, exclusive_lock, lock_path_for
 from catalog.nightly import (
     NightlyError,
@@ -79,6 +80,8 @@ def run_load(
         )
     except NightlyError as exc:
         raise CleError(str(exc)) from None
+    if any(o.healthy for o in outcomes):
+        catalog_changed(db)
     click.echo(format_summary(outcomes))
     return 0 if all(o.healthy for o in outcomes) else 1
 

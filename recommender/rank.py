@@ -234,10 +234,18 @@ def need_coverage(
         ]
         specific = [n for n in own if n.key != "total"]
         total = next((n for n in own if n.key == "total"), None)
+        # Hours beyond the category shortfalls that any category may fill: when
+        # the total is all category shortfall (California 2 ethics hours short
+        # of 8), a general hour does not bring the deadline any closer.
+        slack = (
+            max(0.0, total.hours - sum(n.hours for n in specific)) if total else 0.0
+        )
+        reduces_total = 0.0
         for category, amount in hours.items():
             if amount <= 0:
                 continue
             wanted = [n for n in specific if category in n.fills]
+            excess = amount
             if wanted:
                 best = max(wanted, key=lambda n: (len(n.fills) == 1, n.hours))
                 useful = min(amount, best.hours)
@@ -246,18 +254,19 @@ def need_coverage(
                     if len(best.fills) == 1
                     else (weights.multi_category)
                 )
-                value += useful * weight + (amount - useful) * weights.satisfied
-            elif total is not None:
-                useful = min(amount, total.hours)
-                value += (
-                    useful * weights.total_only + (amount - useful) * weights.satisfied
-                )
-            else:
-                value += amount * weights.satisfied
-        for need in own:
+                value += useful * weight
+                reduces_total += useful
+                excess = amount - useful
+            taken = min(excess, slack)
+            value += taken * weights.total_only + (excess - taken) * weights.satisfied
+            slack -= taken
+            reduces_total += taken
+        for need in specific:
             filled = fill(hours, need)
             if filled > 0:
                 fills.append((need, filled))
+        if total is not None and reduces_total > 0:
+            fills.append((total, min(reduces_total, total.hours)))
     value /= max(1, len(credentials))
     return value / (value + weights.need_half_hours), fills
 
