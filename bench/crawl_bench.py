@@ -113,7 +113,9 @@ def run(n: int) -> dict:
                 "CLE_LOG_LEVEL": "ERROR",
             }
             child = run_child(
-                python_args("bench.crawl_bench", "--child", mode, str(work)), env=env
+                python_args("bench.crawl_bench", "--child", mode, str(work)),
+                env=env,
+                memory=True,
             )
             if child.returncode != 0:
                 tail = (child.stderr.strip().splitlines() or ["no output"])[-1]

@@ -95,12 +95,13 @@ def run(n: int, seed: int = 2026, batch_size: int = 100) -> dict:
             str(bare_db),
             "--batch-size",
             str(batch_size),
-        )
+        ),
+        memory=True,
     )
     _check(bare, "bare insert_all")
-    first = run_child(cle_args("import", str(source), "--db", str(cle_db)))
+    first = run_child(cle_args("import", str(source), "--db", str(cle_db)), memory=True)
     _check(first, "cle import")
-    again = run_child(cle_args("import", str(source), "--db", str(cle_db)))
+    again = run_child(cle_args("import", str(source), "--db", str(cle_db)), memory=True)
     _check(again, "cle re-import")
     with sqlite3.connect(cle_db) as connection:
         stored = connection.execute("select count(*) from courses").fetchone()[0]

@@ -36,12 +36,32 @@ class ChildRun:
     stderr: str
 
 
-def run_child(args: list[str], *, env: dict | None = None, cwd=None) -> ChildRun:
+#: Runs argv[1:] as its child, then writes "<wall seconds> <peak RSS KiB>" of it.
+_LAUNCHER = """
+import os, resource, subprocess, sys, time
+started = time.perf_counter()
+code = subprocess.call(sys.argv[1:])
+seconds = time.perf_counter() - started
+peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+with open(os.environ["CLE_BENCH_USAGE"], "w") as out:
+    out.write(f"{seconds} {peak}")
+sys.exit(code if code >= 0 else 128 - code)
+"""
+
+
+def run_child(
+    args: list[str], *, env: dict | None = None, cwd=None, memory: bool = False
+) -> ChildRun:
     """Run a command in a fresh process; measure its wall time and peak RSS.
 
-    ``os.wait4`` gives the resource usage of exactly this child, so earlier
-    children do not leak into the peak (as RUSAGE_CHILDREN's maximum would).
+    ``os.wait4`` gives the resource usage of exactly this child. But Linux
+    starts a child's ``ru_maxrss`` at the parent's own peak (fork copies the
+    address space, and exec keeps its high-water mark), so a child of a big
+    benchmark process looks big. With ``memory=True`` the command runs under
+    a small launcher process, which reports its child's own peak and wall time.
     """
+    if memory:
+        return _run_launched(args, env=env, cwd=cwd)
     started = time.perf_counter()
     process = subprocess.Popen(
         args,
@@ -56,6 +76,22 @@ def run_child(args: list[str], *, env: dict | None = None, cwd=None) -> ChildRun
     seconds = time.perf_counter() - started
     process.returncode = os.waitstatus_to_exitcode(status)
     return ChildRun(seconds, usage.ru_maxrss / 1024, process.returncode, stdout, stderr)
+
+
+def _run_launched(args: list[str], *, env: dict | None, cwd) -> ChildRun:
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as folder:
+        usage_file = Path(folder) / "usage"
+        launcher = [sys.executable, "-S", "-c", _LAUNCHER, *args]
+        usage_env = {**(env or {}), "CLE_BENCH_USAGE": str(usage_file)}
+        outer = run_child(launcher, env=usage_env, cwd=cwd)
+        try:
+            seconds, peak_kib = usage_file.read_text().split()
+        except (OSError, ValueError):
+            return outer
+    return ChildRun(float(seconds), int(peak_kib) / 1024, outer.returncode,
+                    outer.stdout, outer.stderr)  # fmt: skip
 
 
 def _drain(process: subprocess.Popen) -> tuple[str, str]:

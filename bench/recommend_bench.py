@@ -114,16 +114,16 @@ def cold_runs(db_path: Path, profile_path: Path, repeat: int) -> dict:
         "recommend", "--profile", str(profile_path), "--db", str(db_path),
         "--as-of", AS_OF.isoformat(), "--top", "10", "--json",
     )  # fmt: skip
-    first = run_child(command)  # builds the index when the catalog is new
+    first = run_child(command, memory=True)  # builds the index when the catalog is new
     if first.returncode != 0:
         raise SystemExit(f"cle recommend failed: {first.stderr.strip()}")
     picks = len(json.loads(first.stdout))
     baseline = [sys.executable, "-c", "import sklearn.feature_extraction.text"]
-    run_child(baseline)
+    run_child(baseline, memory=True)
     cold, base = [], []
     for _ in range(repeat):
-        cold.append(run_child(command))
-        base.append(run_child(baseline))
+        cold.append(run_child(command, memory=True))
+        base.append(run_child(baseline, memory=True))
     return {
         "first_run_s": first.seconds,
         "median_s": statistics.median(c.seconds for c in cold),

@@ -107,6 +107,7 @@ def stage_rows(result: dict) -> list[str]:
             ("normalize_record", "normalize_us"),
             ("derive + check", "derive_check_us"),
             ("upsert_records", "store_us"),
+            ("recommender index refit", "index_refit_us"),
         )
     ]
     facet = result["status_facet"]

@@ -4,7 +4,8 @@ Measured on the same N generated listings, in the same run:
 
 - per-listing cost of each stage of ``cle import``: JSON parsing,
   ``normalize_record``, ``derive`` + ``check`` (JSON Schema), the store
-  (``upsert_records`` into an empty catalog: rows, indexes, FTS triggers);
+  (``upsert_records`` into an empty catalog: rows, indexes, FTS triggers),
+  and the recommender index refit that ``cle import`` runs after a change;
 - the Datasette ``status`` facet query with and without the ``status`` index.
 
     python -m bench.stages --n 10000 --facet-n 100000
@@ -72,6 +73,17 @@ def store_cost(records: list[dict], folder: Path) -> float:
     return seconds / len(records) * 1e6
 
 
+def refit_cost(folder: Path, n: int) -> float:
+    """Microseconds per listing of the recommender index refit ``cle import`` runs."""
+    from catalog.db import open_db
+    from recommender.index_store import rebuild
+
+    db = open_db(folder / "catalog.db")
+    seconds = _seconds(lambda: rebuild(db))
+    db.close()
+    return seconds / n * 1e6
+
+
 def status_index_before_after(db_path: Path) -> dict:
     """Time the status facet query without and with the index on a copy."""
     connection = sqlite3.connect(db_path)
@@ -97,6 +109,7 @@ def run(n: int, facet_n: int = 100_000) -> dict:
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
         result["stages"]["store_us"] = store_cost(records, folder)
+        result["stages"]["index_refit_us"] = refit_cost(folder, len(records))
         copy = folder / "facets.db"
         shutil.copyfile(catalog_db(facet_n), copy)
         result["status_facet"] = {"n": facet_n, **status_index_before_after(copy)}

@@ -9,6 +9,7 @@ subject of a course in its title and pad the description.
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Callable, Container
 from dataclasses import dataclass
 
 from recommender.vocabulary import Vocabulary, plain_words, stem, words
@@ -69,27 +70,45 @@ class QueryItem:
     text: str
     terms: tuple[tuple[str, float], ...]
     concepts: tuple[str, ...]
+    #: How surely the phrase means its concepts: 1 when it names them, less
+    #: when they are guesses from shared words that fit several concepts.
+    certainty: float = 1.0
 
 
 #: Stop words that are nouns in a profile phrase ("will drafting").
 PHRASE_NOUNS = frozenset({"will"})
 
 
-def query_item(kind: str, text: str, vocabulary: Vocabulary) -> QueryItem:
-    """Expand one profile phrase: its words plus the concepts it names."""
-    tokens = words(text, PHRASE_NOUNS)
+def query_item(
+    kind: str,
+    text: str,
+    vocabulary: Vocabulary,
+    known: Container[str] = (),
+    frequency: Callable[[str], int] | None = None,
+) -> QueryItem:
+    """Expand one profile phrase: its words plus the concepts it names.
+
+    :param known: the catalog's words; other words may be spelling slips
+        (:meth:`Vocabulary.correct`)
+    :param frequency: listings per catalog word, to choose between readings
+    """
+    tokens = vocabulary.correct(words(text, PHRASE_NOUNS), known, frequency)
     concepts = tuple(dict.fromkeys(t for t, _, _ in vocabulary.find(tokens)))
+    certainty = 1.0
     if not concepts:
         concepts = tuple(partial_concepts(tokens, vocabulary, activity_words(text)))
+        certainty = 1.0 / max(1, len(concepts))
     weights: Counter[str] = Counter()
     for token in tokens:
         weights[token] += 1.0
     for concept in concepts:
-        weights[concept] += QUERY_CONCEPT_WEIGHT
+        weights[concept] += QUERY_CONCEPT_WEIGHT * certainty
         # The concept's own label words help where a listing spells it out.
         for token in words(vocabulary.label(concept)):
             weights[token] += 0.5
-    return QueryItem(kind, text, tuple(sorted(weights.items())), concepts)
+    return QueryItem(
+        kind, text, tuple(sorted(weights.items())), concepts, certainty
+    )
 
 
 def activity_words(text: str) -> frozenset[str]:
@@ -124,6 +143,9 @@ def partial_concepts(
     whole = vocabulary.concepts_containing(tokens)
     if whole:
         return whole if len(whole) <= PARTIAL_MAX_CONCEPTS else []
+    within = vocabulary.concepts_within(tokens)
+    if within:
+        return within if len(within) <= PARTIAL_MAX_CONCEPTS else []
     overlap = vocabulary.overlap(tokens, activities)
     if not overlap:
         return []
@@ -132,8 +154,16 @@ def partial_concepts(
     return top if len(top) <= PARTIAL_MAX_CONCEPTS else []
 
 
-def profile_queries(profile, vocabulary: Vocabulary) -> list[QueryItem]:
-    """One query item per skill gap, then one per practice area."""
+def profile_queries(
+    profile,
+    vocabulary: Vocabulary,
+    known: Container[str] = (),
+    frequency: Callable[[str], int] | None = None,
+) -> list[QueryItem]:
+    """One query item per skill gap, then one per practice area.
+
+    :param known: the catalog's words (index terms), kept as typed
+    """
     items = []
     for kind, attribute in (
         ("skill_gap", "skill_gaps"),
@@ -141,7 +171,7 @@ def profile_queries(profile, vocabulary: Vocabulary) -> list[QueryItem]:
     ):
         for text in getattr(profile, attribute, None) or []:
             if words(text, PHRASE_NOUNS):
-                items.append(query_item(kind, text, vocabulary))
+                items.append(query_item(kind, text, vocabulary, known, frequency))
     return items
 
 

@@ -25,7 +25,7 @@ from recommender.listings import catalog_fingerprint, read_active_listings
 from recommender.vocabulary import Vocabulary, vocabulary_fingerprint
 
 #: Bump when the saved layout or the document recipe changes.
-FORMAT = 11
+FORMAT = 12
 _MANIFEST = "manifest.json"
 _TERMS = "terms.json"
 #: Saved arrays: name -> array typecode (float32, int64, int32, float32).
@@ -96,6 +96,13 @@ class PersistedIndex:
             ):
                 scores[position] = scores.get(position, 0.0) + weight * value
         return scores
+
+    def document_frequency(self, term: str) -> int:
+        """How many listings contain a term (0 for a term not in the catalog)."""
+        column = self.terms.get(term)
+        if column is None:
+            return 0
+        return self.indptr[column + 1] - self.indptr[column]
 
     def has_any(self, terms: list[str]) -> set[int]:
         """Positions of the listings that contain at least one of the terms."""

@@ -87,16 +87,36 @@ def effective_price(
 def completed_keys(profile) -> tuple[set[str], set[str]]:
     """Course ids and normalized titles of the profile's completed courses.
 
-    A title counts only for entries without a course id: with the id known,
-    another provider's course of the same name is a different course.
+    A title counts even when the course id is known: providers re-list a
+    course under a new id (another date, another format), and a course of
+    the very same name is one a paralegal would not take twice.
     """
     ids, titles = set(), set()
     for entry in _get(profile, "completed", None) or []:
         if _get(entry, "course_id"):
             ids.add(_get(entry, "course_id"))
-        elif _get(entry, "title"):
+        if _get(entry, "title"):
             titles.add(" ".join(plain_words(_get(entry, "title"))))
     return ids, titles
+
+
+def eligibility_deadline(statuses: Iterable, needs: list[Need]) -> date | None:
+    """The last date a session may end: the latest cycle end still open.
+
+    A credential whose required hours are unknown (not established) may
+    still need credit, so its cycle end counts like a known need's; a
+    credential without a cycle end lifts the limit.
+    """
+    ends = []
+    for status in statuses:
+        if getattr(status, "done", False):
+            continue
+        ends.append(getattr(status, "cycle_end", None))
+    if not ends:
+        return last_deadline(needs)
+    if any(end is None for end in ends):
+        return None
+    return max(ends)
 
 
 #: Titles this many words long or longer match a completed title that
@@ -195,7 +215,13 @@ def relevance(
 
 
 def match_strength(
-    cosine: float, focus: bool, mention: bool, has_concepts: bool, weights: Weights
+    cosine: float,
+    focus: bool,
+    mention: bool,
+    has_concepts: bool,
+    weights: Weights,
+    *,
+    certainty: float = 1.0,
 ) -> float:
     """How well a listing matches one profile phrase, in [0, 1].
 
@@ -203,14 +229,16 @@ def match_strength(
     :param focus: a concept of the phrase is in the listing's title or tags
     :param mention: a concept of the phrase is mentioned anywhere in it
     :param has_concepts: the phrase names a concept of the vocabulary
+    :param certainty: how surely the phrase means its concepts (1: it names
+        them; 1/2: a guess between two), which scales the concept's share
     """
     text = min(1.0, cosine / weights.similarity_full)
+    focus_match = weights.focus_match * certainty
+    mention_match = weights.mention_match * certainty
     if focus:
-        return weights.focus_match + (1 - weights.focus_match) * text
+        return focus_match + (1 - focus_match) * text
     if mention:
-        return (
-            weights.mention_match + (weights.focus_match - weights.mention_match) * text
-        )
+        return mention_match + (focus_match - mention_match) * text
     if has_concepts:
         return weights.words_only * text
     return text
@@ -306,8 +334,9 @@ def rank(
         (:func:`match_strength`; from :func:`recommender.service.text_scores`)
     :param as_of: the date to reason from
     """
+    statuses = list(statuses)
     needs = needs_from_statuses(statuses, fills)
-    deadline = last_deadline(needs)
+    deadline = eligibility_deadline(statuses, needs)
     completed = completed_keys(profile)
     memberships = _get(profile, "memberships", ()) or ()
     prefer_free = _get(profile, "prefer_free", True)

@@ -66,15 +66,24 @@ def text_scores(
     scores: dict[str, dict[tuple[str, str], float]] = {}
     for item in queries:
         cosine = index.similarities(dict(item.terms))
-        focus = index.has_any([FOCUS + c for c in item.concepts])
+        # Per listing, how many of the phrase's concepts are its subject:
+        # "investigative research" is met better by a course on both.
+        focus: dict[int, int] = {}
+        for concept in item.concepts:
+            for position in index.has_any([FOCUS + concept]):
+                focus[position] = focus.get(position, 0) + 1
         mention = index.has_any(list(item.concepts))
         for position, similarity in cosine.items():
+            share = focus.get(position, 0) / max(1, len(item.concepts))
             strength = match_strength(
                 similarity,
                 position in focus,
                 position in mention,
                 bool(item.concepts),
                 weights,
+                certainty=item.certainty * (1 + share) / 2
+                if position in focus
+                else item.certainty,
             )
             if strength > 0:
                 listing_id = index.listing_ids[position]
@@ -93,7 +102,12 @@ def recommend(
     before: date | None = None,
 ) -> tuple[list[Recommendation], list[QueryItem]]:
     """Rank the catalog for a profile; return the picks and the query items."""
-    queries = profile_queries(profile, catalog.index.vocabulary)
+    queries = profile_queries(
+        profile,
+        catalog.index.vocabulary,
+        catalog.index.terms,
+        catalog.index.document_frequency,
+    )
     scores = text_scores(catalog.index, queries, weights)
     picks = rank(
         profile,

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Callable, Container, Iterable
 from dataclasses import dataclass, field
 
 from catalog.paths import reference_path
@@ -164,6 +164,7 @@ class Vocabulary:
     _phrases: dict[tuple[str, ...], str] = field(default_factory=dict, repr=False)
     _swapped: dict[tuple[str, ...], str] | None = field(default=None, repr=False)
     _longest: int = 1
+    _words: frozenset[str] | None = field(default=None, repr=False)
 
     @classmethod
     def from_mapping(cls, data: dict) -> Vocabulary:
@@ -184,6 +185,7 @@ class Vocabulary:
         """Register a concept; a phrase already taken keeps its first owner."""
         self.concepts[concept.token] = concept
         self._swapped = None
+        self._words = None
         for phrase in concept.phrases:
             self._phrases.setdefault(phrase, concept.token)
             self._longest = max(self._longest, len(phrase))
@@ -255,6 +257,23 @@ class Vocabulary:
             {token for phrase, token in self._phrases.items() if wanted <= set(phrase)}
         )
 
+    def concepts_within(self, tokens: list[str]) -> list[str]:
+        """Concepts with a phrase of two or more words all among ``tokens``.
+
+        A profile phrase is short, so its words need not be adjacent or in
+        order: "filing documents electronically" holds "electronic filing".
+        Only the concepts of the longest such phrases are returned, sorted.
+        """
+        wanted = set(tokens)
+        found: dict[str, int] = {}
+        for phrase, token in self._phrases.items():
+            if len(phrase) > 1 and wanted.issuperset(phrase):
+                found[token] = max(found.get(token, 0), len(phrase))
+        if not found:
+            return []
+        longest = max(found.values())
+        return sorted(token for token, size in found.items() if size == longest)
+
     def overlap(
         self, tokens: list[str], discount: frozenset[str] = frozenset()
     ) -> dict[str, tuple[float, int]]:
@@ -295,6 +314,62 @@ class Vocabulary:
             for token in covered
         }
 
+    @property
+    def words(self) -> frozenset[str]:
+        """Every normalized word of every phrase (the vocabulary's lexicon)."""
+        if self._words is None:
+            self._words = frozenset(w for phrase in self._phrases for w in phrase)
+        return self._words
+
+    def correct(
+        self,
+        tokens: list[str],
+        known: Container[str] = frozenset(),
+        frequency: Callable[[str], int] | None = None,
+    ) -> list[str]:
+        """Tokens with misspelt or clipped words replaced by vocabulary words.
+
+        Paralegals type "reserach", "bankrupcy", "calender", "depo" or "fam
+        law". A word found neither in the vocabulary nor in ``known`` (the
+        catalog's words) is replaced by the vocabulary word it begins (at
+        least three letters) or is one edit from (two for long words), when
+        that word is the only candidate or the only one that forms a
+        vocabulary phrase with its neighbours, or else the one the catalog
+        uses most (``frequency``: listings per word; "depo" is "deposition"
+        in a catalog of litigation courses). Anything else is left as is.
+        """
+        out = list(tokens)
+        for index, token in enumerate(tokens):
+            if token in self.words or token in known or not _correctable(token):
+                continue
+            candidates = self._near(token)
+            if len(candidates) > 1:
+                candidates = [
+                    word
+                    for word in candidates
+                    if self._in_phrase(out[:index] + [word] + out[index + 1 :], index)
+                ]
+                if not candidates and frequency is not None:
+                    ranked = sorted((-frequency(w), w) for w in self._near(token))
+                    if ranked[0][0] < 0 and (
+                        len(ranked) == 1 or ranked[0][0] < ranked[1][0]
+                    ):
+                        candidates = [ranked[0][1]]
+            if len(candidates) == 1:
+                out[index] = candidates[0]
+        return out
+
+    def _near(self, token: str) -> list[str]:
+        """Vocabulary words ``token`` may be a slip or a clipping of, sorted."""
+        return sorted(word for word in self.words if _near(token, word))
+
+    def _in_phrase(self, tokens: list[str], index: int) -> bool:
+        """True when a phrase of two or more words covers position ``index``."""
+        return any(
+            start <= index < end and end - start > 1
+            for _, start, end in self.find(tokens)
+        )
+
     def concepts_in(self, text: str) -> list[str]:
         """The concept tokens named in a text, in order of first mention."""
         return list(dict.fromkeys(token for token, _, _ in self.find(words(text))))
@@ -303,6 +378,38 @@ class Vocabulary:
         """The human label of a concept token (the token itself if unknown)."""
         concept = self.concepts.get(token)
         return concept.label if concept else token
+
+
+def _correctable(token: str) -> bool:
+    """Words worth correcting: three letters or more, not numbers."""
+    return len(token) >= 3 and token.isalpha()
+
+
+def _near(typed: str, word: str) -> bool:
+    """True when ``typed`` clips ``word`` or is a small typing error of it."""
+    if word.startswith(typed) and len(word) > len(typed):
+        return True
+    if len(typed) < 5 or typed[0] != word[0] or abs(len(typed) - len(word)) > 2:
+        return False
+    return edit_distance(typed, word) <= (2 if len(typed) >= 8 else 1)
+
+
+def edit_distance(a: str, b: str) -> int:
+    """Edits (insert, delete, substitute, swap two neighbours) from ``a`` to ``b``."""
+    previous2: list[int] = []
+    previous = list(range(len(b) + 1))
+    for i, char_a in enumerate(a, 1):
+        current = [i] + [0] * len(b)
+        for j, char_b in enumerate(b, 1):
+            current[j] = min(
+                previous[j] + 1,
+                current[j - 1] + 1,
+                previous[j - 1] + (char_a != char_b),
+            )
+            if i > 1 and j > 1 and char_a == b[j - 2] and a[i - 2] == char_b:
+                current[j] = min(current[j], previous2[j - 2] + 1)
+        previous2, previous = previous, current
+    return previous[-1]
 
 
 def load_vocabulary(path=None) -> Vocabulary:

@@ -4,7 +4,8 @@ Scores of each signal are in [0, 1]; the final score is the weighted sum.
 Eligibility is not a weight: ineligible listings never get a score
 (:func:`recommender.rank.ineligibility`). Tuned on the judged benchmark
 ``bench/eval`` (variant A) and checked on variants B-D; variant E was held out
-(see BENCHMARKS.md). No single signal decides alone.
+(see BENCHMARKS.md); the text-match scales were re-tuned on a-f with
+variant g held out. No single signal decides alone.
 """
 
 from __future__ import annotations
@@ -36,14 +37,18 @@ class Weights:
     skill_gap: float = 0.65
     practice_area: float = 0.35
     #: A cosine this high counts as a full text match of one profile phrase.
-    #: Query items are short, so a listing about the phrase scores 0.3-0.5.
-    similarity_full: float = 0.40
+    #: Query items are short, so a listing about the phrase scores 0.3-0.6.
+    similarity_full: float = 0.50
     #: Strength of a match when a concept of the phrase is the listing's
-    #: subject (its title or practice-area tags): what it is about.
-    focus_match: float = 0.8
+    #: subject (its title or practice-area tags): what it is about. Half,
+    #: not more: the text similarity must still tell apart the listings that
+    #: share a concept ("investigative research" is closer to "Investigative
+    #: Research Online" than to "Legal Research on a Budget"); at 0.8 every
+    #: title with the concept tied (measured on variants a-f, 2026-11-27).
+    focus_match: float = 0.5
     #: ... when the concept is only mentioned in the description (often as
     #: a side topic: "a session on probate and e-filing").
-    mention_match: float = 0.3
+    mention_match: float = 0.2
     #: Cap for shared words without the concept ("public records" is not
     #: "medical records"): words alone are weak evidence.
     words_only: float = 0.35

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import sys
 import urllib.error
 import urllib.request
 from html import unescape
@@ -11,6 +12,7 @@ import pytest
 
 from bench.generate import generate_records, write_jsonl
 from bench.md_section import replace_section
+from bench.measure import run_child
 from bench.tec_site import REST_PATH, serve, write_site
 from catalog.records import prepare, read_jsonl
 from crawlers.platforms.events_calendar import rest_events
@@ -107,3 +109,15 @@ def test_replace_section_keeps_other_sections(tmp_path):
     text = path.read_text()
     assert "keep" in text and "second" in text and "first" not in text
     assert text.count("<!-- scale:start -->") == 1
+
+
+def test_run_child_reports_the_childs_own_peak_memory_and_exit_status():
+    allocate = (
+        "import sys\nb = bytearray(80 * 2**20)\n"
+        "for i in range(0, len(b), 4096): b[i] = 1\nprint('done'); sys.exit(3)"
+    )
+    child = run_child([sys.executable, "-c", allocate], memory=True)
+    assert child.returncode == 3 and child.stdout.strip() == "done"
+    assert child.peak_rss_mb >= 80
+    small = run_child([sys.executable, "-c", "pass"], memory=True)
+    assert small.peak_rss_mb < child.peak_rss_mb

@@ -1,4 +1,4 @@
-"""The Atom feed of catalog changes (catalog/datasette/nightly.yml) renders."""
+"""The Atom feed of catalog changes, as ``cle serve`` publishes it, renders."""
 
 from __future__ import annotations
 
@@ -6,20 +6,16 @@ import asyncio
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
-import yaml
-from datasette.app import Datasette
-
 from catalog.db import open_db
 from catalog.nightly import load_run
+from catalog.serve import build_datasette
 from tests.catalog.nightly_data import listing, write_night
 
-SNIPPET = Path(__file__).resolve().parents[2] / "catalog" / "datasette" / "nightly.yml"
 ATOM = "{http://www.w3.org/2005/Atom}"
 
 
 def fetch(db_path: Path, path: str):
-    metadata = yaml.safe_load(SNIPPET.read_text(encoding="utf-8"))
-    datasette = Datasette([str(db_path)], metadata=metadata)
+    datasette = build_datasette(db_path)
 
     async def get():
         return await datasette.client.get(path)

@@ -170,12 +170,15 @@ def test_one_offering_per_course_the_best_one():
     assert [p.listing["id"] for p in picks] == [early["id"]]
 
 
-def test_completed_title_excludes_only_entries_without_course_id():
+def test_completed_title_excludes_a_relisting_under_another_id():
     same = listing(1, title="Ethics of AI for Paralegals")
     person = Person(completed=(Entry("ethics of AI for paralegals"),))
     assert ineligibility(same, person, AS_OF) is not None
+    # Providers re-list a course under a new id: the same name is still done.
     person = Person(completed=(Entry("Ethics of AI for paralegals", "other:x"),))
-    assert ineligibility(same, person, AS_OF) is None
+    assert ineligibility(same, person, AS_OF) is not None
+    other = listing(3, title="Ethics of AI for Legal Teams")
+    assert ineligibility(other, person, AS_OF) is None
     # Another session of the same course, named with a suffix.
     person = Person(completed=(Entry("Ethics of AI for Paralegals (spring session)"),))
     assert ineligibility(same, person, AS_OF) is not None
@@ -192,3 +195,14 @@ def test_free_only_and_before_filters():
     assert {p.listing["id"] for p in picks} == {free_late["id"], free_soon["id"]}
     picks = rank(Person(), [], records, {}, AS_OF, fills=fills, before=date(2027, 1, 1))
     assert {p.listing["id"] for p in picks} == {paid["id"], free_soon["id"]}
+
+
+def test_a_credential_with_unknown_hours_still_bounds_session_dates():
+    early = listing(1, format="live_webinar", starts_at="2027-01-10T12:00:00-05:00")
+    late = listing(2, format="live_webinar", starts_at="2027-09-10T12:00:00-05:00")
+    unknown = [Status("nals-pp", {"ethics": None, "total": None}, date(2027, 4, 28))]
+    picks = rank(Person(), unknown, [early, late], {}, AS_OF, fills=fills)
+    assert [p.listing["id"] for p in picks] == [early["id"]]
+    finished = [Status("nals-pp", {"total": 0.0}, date(2027, 4, 28), done=True)]
+    picks = rank(Person(), finished, [early, late], {}, AS_OF, fills=fills)
+    assert {p.listing["id"] for p in picks} == {early["id"], late["id"]}

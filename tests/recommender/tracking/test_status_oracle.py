@@ -7,6 +7,7 @@ biennium, rolling NALA and NFPA cycles, and several credentials held at once).
 
 from __future__ import annotations
 
+import calendar
 import json
 from datetime import date, timedelta
 
@@ -28,7 +29,7 @@ FACTS = {
 
 
 def shift(day: date, years: int) -> date:
-    if day.month == 2 and day.day == 29 and (day.year + years) % 4:
+    if day.month == 2 and day.day == 29 and not calendar.isleap(day.year + years):
         return date(day.year + years, 2, 28)
     return date(day.year + years, day.month, day.day)
 
