@@ -133,7 +133,9 @@ def partial_concepts(
     """Concepts a phrase names only in part.
 
     First the concepts with a phrase holding all its words ("chronologies" is
-    part of "medical chronologies"); else the concept(s) sharing its words
+    part of "medical chronologies"); else those with a phrase of two or more
+    words all in it, in any order ("filing documents electronically" holds
+    "electronic filing"); else the concept(s) sharing its words
     most specifically, then in the most phrases (:meth:`Vocabulary.overlap`:
     "getting ready for trial" shares "trial" with five trial-preparation
     phrases and one litigation phrase). More than

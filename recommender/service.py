@@ -74,16 +74,18 @@ def text_scores(
                 focus[position] = focus.get(position, 0) + 1
         mention = index.has_any(list(item.concepts))
         for position, similarity in cosine.items():
-            share = focus.get(position, 0) / max(1, len(item.concepts))
+            certainty = item.certainty
+            if position in focus:
+                # One of two concepts as the subject counts three quarters.
+                share = focus[position] / len(item.concepts)
+                certainty *= (1 + share) / 2
             strength = match_strength(
                 similarity,
                 position in focus,
                 position in mention,
                 bool(item.concepts),
                 weights,
-                certainty=item.certainty * (1 + share) / 2
-                if position in focus
-                else item.certainty,
+                certainty=certainty,
             )
             if strength > 0:
                 listing_id = index.listing_ids[position]

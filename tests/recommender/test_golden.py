@@ -74,8 +74,10 @@ GOLDEN = {
         "clio:ediscovery-basics",
     ],
     "lee": ["clio:ediscovery-basics", "nfpa:ethics-social-media", "nals:legal-writing"],
-    # "Ethics of AI" mentions AI that "drafts documents" in its description.
-    "kim": ["nals:legal-writing", "clio:ethics-of-ai", "nbi:bankruptcy-basics"],
+    # The insolvency course (her practice area) now comes before "Ethics of
+    # AI", which only mentions AI that "drafts documents" in its description:
+    # a mention counts less than a subject since the 2026-11-27 re-tuning.
+    "kim": ["nals:legal-writing", "nbi:bankruptcy-basics", "clio:ethics-of-ai"],
 }
 
 

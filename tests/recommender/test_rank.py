@@ -206,3 +206,14 @@ def test_a_credential_with_unknown_hours_still_bounds_session_dates():
     finished = [Status("nals-pp", {"total": 0.0}, date(2027, 4, 28), done=True)]
     picks = rank(Person(), finished, [early, late], {}, AS_OF, fills=fills)
     assert {p.listing["id"] for p in picks} == {early["id"], late["id"]}
+
+
+def test_a_guessed_concept_counts_less_than_a_named_one():
+    from recommender.rank import match_strength
+    from recommender.weights import WEIGHTS
+
+    sure = match_strength(0.1, True, True, True, WEIGHTS)
+    guess = match_strength(0.1, True, True, True, WEIGHTS, certainty=0.5)
+    mention = match_strength(0.1, False, True, True, WEIGHTS)
+    assert sure > guess > 0
+    assert sure > mention

@@ -129,3 +129,76 @@ def test_review_rules_hold():
                 assert owner.setdefault(phrase, concept_id) == concept_id, (
                     f"{name!r} is in both {owner[phrase]} and {concept_id}"
                 )
+
+
+@pytest.fixture
+def small():
+    """A three-concept vocabulary, so corrections are checked in isolation."""
+    from recommender.vocabulary import Vocabulary
+
+    return Vocabulary.from_mapping(
+        {
+            "practice_areas": {
+                "bankruptcy": {"label": "bankruptcy", "synonyms": ["insolvency"]},
+                "immigration": {"label": "immigration", "synonyms": ["deportation"]},
+            },
+            "skills": {
+                "discovery": {"label": "discovery", "synonyms": ["depositions"]},
+                "medical_records": {"label": "medical records"},
+                "docketing": {"label": "docketing", "synonyms": ["calendar"]},
+            },
+        }
+    )
+
+
+def test_edit_distance_counts_a_swap_of_neighbours_as_one():
+    from recommender.vocabulary import edit_distance
+
+    assert edit_distance("reserach", "research") == 1
+    assert edit_distance("kitten", "sitting") == 3
+    assert edit_distance("same", "same") == 0
+
+
+@pytest.mark.parametrize(
+    ("typed", "meant"),
+    [
+        ("bankrupcy", "bankruptcy"),
+        ("calender", "calendar"),
+        ("insolvancy", "insolvency"),
+    ],
+)
+def test_misspelt_words_are_read_as_the_vocabulary_word(small, typed, meant):
+    assert small.concepts_in(meant)
+    assert small.find(small.correct(words(typed))) == small.find(words(meant))
+
+
+def test_a_clipped_word_takes_the_reading_that_makes_a_phrase(small):
+    # "rec" begins "record" only; "medical record" is a phrase.
+    assert small.correct(words("med recs")) == words("medical records")
+    # "depo" begins "deposit(ion)" and "deport(ation)": neither makes a
+    # phrase, so the catalog's more common word decides, or nothing does.
+    assert small.correct(words("depo")) == words("depo")
+    counts = {words("depositions")[0]: 40, words("deportation")[0]: 3}
+    corrected = small.correct(words("depo"), frequency=lambda w: counts.get(w, 0))
+    assert corrected == words("depositions")
+
+
+def test_words_the_catalog_or_vocabulary_knows_are_left_alone(small):
+    typed = words("bankrupcy calender")
+    assert small.correct(typed, known={typed[0]}) == [typed[0], words("calendar")[0]]
+    # Short words and numbers are never guessed at.
+    assert small.correct(["ba", "13"]) == ["ba", "13"]
+
+
+def test_phrase_words_out_of_order_still_name_the_concept(vocabulary):
+    assert query_item(
+        "skill_gap", "filing documents electronically", vocabulary
+    ).concepts == ("skill:efiling",)
+
+
+def test_a_guess_between_concepts_is_less_certain_than_a_named_one(vocabulary):
+    named = query_item("skill_gap", "e-discovery", vocabulary)
+    assert named.certainty == 1.0
+    guessed = query_item("skill_gap", "agreements", vocabulary)
+    assert len(guessed.concepts) == 2
+    assert guessed.certainty == pytest.approx(0.5)
