@@ -183,6 +183,42 @@ def need_lines(needs) -> list[str]:
     return lines
 
 
+def _by_first_deadline(rows, needs):
+    """Group plan rows by the deadline each course is first needed for.
+
+    A paralegal reads a plan as "what to take before the next deadline, then
+    the one after". Needs are taken in deadline order; each is covered by the
+    courses that give it the most hours (cheapest first on a tie), and those
+    courses go to its group. A course no earlier need required goes to the
+    latest deadline it counts toward.
+    """
+    group_of: dict[int, object] = {}
+    for need in sorted(
+        (n for n in needs if n.deadline), key=lambda n: (n.deadline, n.key)
+    ):
+
+        def hours_for(row, need=need):
+            return sum(h for n, h in row[0].fills if n == need)
+
+        covered = sum(hours_for(rows[i]) for i in group_of)
+        useful = [
+            i for i, row in enumerate(rows) if i not in group_of and hours_for(row)
+        ]
+        useful.sort(key=lambda i: (-hours_for(rows[i]), rows[i][0].price or 0, i))
+        for i in useful:
+            if covered >= need.hours - 1e-9:
+                break
+            group_of[i] = need.deadline
+            covered += hours_for(rows[i])
+    groups: dict = {}
+    for i, row in enumerate(rows):
+        if i not in group_of:
+            later = [n.deadline for n, h in row[0].fills if h > 0 and n.deadline]
+            group_of[i] = max(later) if later else None
+        groups.setdefault(group_of[i], []).append(row)
+    return sorted(groups.items(), key=lambda item: (item[0] is None, item[0]))
+
+
 @click.command()
 @click.option(
     "--profile",
@@ -249,9 +285,15 @@ def plan(profile_path, as_of, as_json, db_path):
     click.echo(f"Plan as of {day.isoformat()}, to cover:")
     for line in need_lines(needs):
         click.echo(f"  {line}")
-    click.echo(f"{len(rows)} course(s), total ${result.total_cost:,.2f}:")
-    for number, (pick, why) in enumerate(rows, start=1):
-        click.echo("\n".join(_pick_lines(number, pick, why)))
+    click.echo(f"{len(rows)} course(s), total ${result.total_cost:,.2f}")
+    number = 0
+    for deadline, group in _by_first_deadline(rows, needs):
+        cost = sum(pick.price or 0 for pick, _ in group)
+        when = f"Take by {deadline.isoformat()}" if deadline else "Any time"
+        click.echo(f"\n{when}: {len(group)} course(s), ${cost:,.2f}")
+        for pick, why in group:
+            number += 1
+            click.echo("\n".join(_pick_lines(number, pick, why)))
     for message in result.uncovered:
         click.echo(f"Not covered: {message}")
     if not result.complete_search:
