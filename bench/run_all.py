@@ -178,7 +178,7 @@ def main(argv: list[str] | None = None) -> None:
     results = run(QUICK if args.quick else FULL, args.only)
     seconds = time.perf_counter() - started
     info = machine()
-    save_result("all", {"machine": info, "results": results})
+    save_result("all", {"machine": info, "results": results, "seconds": seconds})
     command = "python -m bench.run_all" + (" --quick" if args.quick else "")
     if args.only != list(FULL):
         command += " --only " + " ".join(args.only)

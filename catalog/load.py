@@ -23,8 +23,9 @@ from catalog.records import (
     read_jsonl,
     record_to_csv_row,
 )
+from catalog.rows import row_to_record
 from catalog.schema import RECORD_FIELDS
-from catalog.store import StoreResult, row_to_record, upsert_records
+from catalog.store import StoreResult, upsert_records
 
 
 @dataclass

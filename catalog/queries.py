@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 import sqlite_utils
 
-from catalog.store import row_to_record
+from catalog.rows import row_to_record
 
 
 def get_listing(db: sqlite_utils.Database, listing_id: str) -> dict | None:

@@ -16,9 +16,8 @@ import sqlite_utils
 
 from catalog.db import COURSE_COLUMNS
 from catalog.records import utc_instant
-from catalog.schema import CATALOG_FIELDS, CREDIT_CATEGORIES, LIST_FIELDS, RECORD_FIELDS
-
-_JSON_COLUMNS = (*LIST_FIELDS, "credits", "credit_categories")
+from catalog.rows import JSON_COLUMNS
+from catalog.schema import CATALOG_FIELDS, CREDIT_CATEGORIES, RECORD_FIELDS
 
 
 @dataclass
@@ -57,26 +56,11 @@ def record_to_row(record: dict) -> dict:
     row["ends_utc"] = utc_instant(record.get("ends_at"))
     if record.get("is_free") is not None:
         row["is_free"] = int(bool(record["is_free"]))
-    for name in _JSON_COLUMNS:
+    for name in JSON_COLUMNS:
         if row.get(name) is not None:
             row[name] = json.dumps(row[name], ensure_ascii=False)
     row["content_hash"] = content_hash(record)
     return row
-
-
-def row_to_record(row: dict) -> dict:
-    """Turn a ``courses`` row back into an interchange record (with catalog fields)."""
-    record = {}
-    for name in RECORD_FIELDS:
-        value = row.get(name)
-        if value is None:
-            continue
-        if name in _JSON_COLUMNS:
-            value = json.loads(value)
-        elif name == "is_free":
-            value = bool(value)
-        record[name] = value
-    return record
 
 
 def ensure_providers(db: sqlite_utils.Database, slugs: Iterable[str]) -> None:

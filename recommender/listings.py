@@ -9,12 +9,12 @@ slow path (``index_store.rebuild``) uses those functions themselves.
 
 from __future__ import annotations
 
-import json
 import sqlite3
 from pathlib import Path
 
+from catalog.rows import row_to_record
+
 #: Columns holding JSON text in the ``courses`` table.
-_JSON_COLUMNS = ("credits", "practice_areas", "presenters", "approvals")
 _COLUMNS = (
     "id", "course_id", "provider", "title", "url", "description", "format",
     "starts_at", "ends_at", "timezone", "duration_minutes", "location", "credits",
@@ -105,13 +105,4 @@ def read_active_listings(connection: sqlite3.Connection) -> list[dict]:
 
 def _records(rows):
     for row in rows:
-        record = {}
-        for name, value in zip(_COLUMNS, row, strict=True):
-            if value is None:
-                continue
-            if name in _JSON_COLUMNS:
-                value = json.loads(value)
-            elif name == "is_free":
-                value = bool(value)
-            record[name] = value
-        yield record
+        yield row_to_record(dict(zip(_COLUMNS, row, strict=True)))

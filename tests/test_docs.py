@@ -83,6 +83,7 @@ ALLOWED = {
         "catalog.queries",
         "catalog.records",
         "catalog.store",
+        "catalog.rows",
         "catalog.cliutil",
     },
 }
