@@ -66,8 +66,9 @@ _APOSTROPHE = re.compile(r"['\u2019]s\b|['\u2019]")
 
 def fold(text: str) -> str:
     """Lowercase, strip accents and spell "&" as "and"."""
-    text = unicodedata.normalize("NFKD", text)
-    text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    if not text.isascii():  # most text is ASCII: skip the per-character pass
+        text = unicodedata.normalize("NFKD", text)
+        text = "".join(ch for ch in text if not unicodedata.combining(ch))
     text = text.lower().replace("&", " and ")
     return _APOSTROPHE.sub("", text)
 

@@ -20,6 +20,9 @@ parse_format``); callers need not reach into the submodules:
 
 from __future__ import annotations
 
+import copy
+from functools import lru_cache
+
 from catalog.normalize.credits import APPROVAL_BODIES, parse_credits
 from catalog.normalize.dates import parse_when
 from catalog.normalize.formats import parse_format
@@ -66,6 +69,31 @@ def normalize_record(record: dict) -> dict:
     return record
 
 
+#: Distinct wordings remembered per parser. Providers repeat their wording
+#: ("1.0 hour general", "Free") across hundreds of listings, and the parsers are
+#: pure, so a repeated wording is read once per process.
+CACHE_SIZE = 8192
+
+
+@lru_cache(maxsize=CACHE_SIZE)
+def _credits_of(text: str) -> dict:
+    return parse_credits(text)
+
+
+@lru_cache(maxsize=CACHE_SIZE)
+def _price_of(text: str) -> dict:
+    return parse_price(text)
+
+
+@lru_cache(maxsize=CACHE_SIZE)
+def _when_of(text: str, zone: str) -> dict:
+    return parse_when(text, zone)
+
+
+def _missing(record: dict, *fields: str) -> bool:
+    return any(record.get(field) is None for field in fields)
+
+
 def _text(record: dict, field: str) -> str | None:
     value = record.get(field)
     return value if isinstance(value, str) and value.strip() else None
@@ -73,9 +101,9 @@ def _text(record: dict, field: str) -> str | None:
 
 def _fill_credits(record: dict) -> None:
     text = _text(record, "credit_text")
-    if text is None:
+    if text is None or not _missing(record, "credits", "credit_status", "approvals"):
         return
-    parsed = parse_credits(text)
+    parsed = copy.deepcopy(_credits_of(text))
     total = parsed["total_hours"]
     if total is not None and record.get("credits") is None:
         stated = record.get("total_hours")
@@ -92,9 +120,9 @@ def _fill_credits(record: dict) -> None:
 
 def _fill_price(record: dict) -> None:
     text = _text(record, "price_text")
-    if text is None:
+    if text is None or not _missing(record, "price_usd", "member_price_usd"):
         return
-    parsed = parse_price(text)
+    parsed = _price_of(text)
     for field in ("price_usd", "member_price_usd"):
         if record.get(field) is None and parsed.get(field) is not None:
             record[field] = parsed[field]
@@ -102,10 +130,10 @@ def _fill_price(record: dict) -> None:
 
 def _fill_when(record: dict) -> None:
     text = _text(record, "when_text")
-    if text is None:
+    if text is None or not _missing(record, "starts_at", "format"):
         return
     zone = _text(record, "timezone") or DEFAULT_TIMEZONE
-    parsed = parse_when(text, zone)
+    parsed = _when_of(text, zone)
     if record.get("starts_at") is None and parsed.get("starts_at"):
         record["starts_at"] = parsed["starts_at"]
         if record.get("ends_at") is None and parsed.get("ends_at"):
