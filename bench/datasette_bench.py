@@ -30,7 +30,7 @@ from bench.measure import cle_args, save_result
 GOAL_SECONDS = 0.300
 SEARCH_WORDS = "medical records"
 TABLE_FACETS = ("provider", "format", "is_free", "status")
-ARRAY_FACETS = ("credit_categories",)
+CREDIT_CATEGORIES = ("ethics", "general", "specialized")
 
 #: label -> (path, baseline kind); canned queries take their SQL from metadata.
 PAGES = {
@@ -113,15 +113,14 @@ def baseline_queries(kind: str, path: str, metadata: dict) -> list[tuple[str, di
                 params,
             )
         )
-    for column in ARRAY_FACETS:
-        queries.append(
-            (
-                f"select j.value as value, count(*) as n from {source} as t "
-                f"join json_each(t.{column}) j group by j.value "
-                "order by n desc, value limit 21",
-                params,
-            )
-        )
+    # The credit-category facet (catalog/datasette/plugins/credit_facet.py)
+    # counts from the indexed hours columns, one count per category.
+    counts = " union all ".join(
+        f"select '{category}' as value, count(*) as n from {source} "
+        f"where {category}_hours > 0"
+        for category in CREDIT_CATEGORIES
+    )
+    queries.append((f"select * from ({counts}) order by n desc, value", params))
     return queries
 
 
@@ -266,8 +265,8 @@ def report_rows(result: dict) -> list[str]:
         after = figures["without_array_facet_s"]
         met = "met" if after < GOAL_SECONDS else "**not met**"
         rows.append(
-            f"| what-if, in-process: {page} page without the `array: "
-            f"credit_categories` facet, {result['n']:,} listings "
+            f"| what-if, in-process: {page} page without the credit-category "
+            f"facet, {result['n']:,} listings "
             f"| {after * 1000:.0f} ms | with it: "
             f"{figures['with_array_facet_s'] * 1000:.0f} ms "
             f"| {after / figures['with_array_facet_s']:.2f}× | < 300 ms: {met} |"

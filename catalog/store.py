@@ -88,7 +88,7 @@ def upsert_records(
         return result
     ensure_providers(db, (r["provider"] for r in records))
     existing = _existing(db, [r["id"] for r in records])
-    rows, credit_rows, touched = [], [], []
+    rows, credit_rows, area_rows, touched = [], [], [], []
     for record in records:
         row = record_to_row(record)
         before = existing.get(record["id"])
@@ -115,12 +115,18 @@ def upsert_records(
             {"course": record["id"], "category": c["category"], "hours": c["hours"]}
             for c in record.get("credits") or []
         )
+        area_rows.extend(
+            {"course": record["id"], "area": area}
+            for area in dict.fromkeys(record.get("practice_areas") or [])
+        )
     if rows:
         bump_version(db)
-        _delete_credits(db, touched)
+        _delete_course_details(db, touched)
         db["courses"].upsert_all(rows, pk="id", batch_size=500)
         if credit_rows:
             db["credits"].insert_all(credit_rows, pk=("course", "category"))
+        if area_rows:
+            db["course_practice_areas"].insert_all(area_rows, pk=("course", "area"))
     return result
 
 
@@ -160,10 +166,12 @@ def _existing(db: sqlite_utils.Database, ids: list[str]) -> dict[str, dict]:
     return found
 
 
-def _delete_credits(db: sqlite_utils.Database, ids: list[str]) -> None:
+def _delete_course_details(db: sqlite_utils.Database, ids: list[str]) -> None:
+    """Delete the credits and practice-area rows of listings about to be rewritten."""
     for chunk in _chunks(ids, 500):
         marks = ",".join("?" * len(chunk))
-        db.execute(f"delete from credits where course in ({marks})", chunk)
+        for table in ("credits", "course_practice_areas"):
+            db.execute(f"delete from {table} where course in ({marks})", chunk)
 
 
 def _chunks(items: list, size: int):

@@ -1,9 +1,10 @@
 """A real ``cle serve`` on 127.0.0.1 driven by Debian's Chromium through Playwright.
 
-The browser test loads the courses table, searches, clicks a facet and saves a
-screenshot to tests/output/datasette-courses.png. Chromium comes from the
-system (``apt-get install chromium``; CI exports CLE_CHROMIUM): when it is
-missing the test fails and says so, it is never skipped.
+The browser test loads the courses table, searches, clicks the format and the
+credit-category facets and saves a screenshot to
+tests/output/datasette-courses.png. Chromium comes from the system (``apt-get
+install chromium``; CI exports CLE_CHROMIUM): when it is missing the test fails
+and says so, it is never skipped.
 """
 
 from __future__ import annotations
@@ -126,12 +127,18 @@ def served_catalog(tmp_path):
             server.stdout.close()
 
 
-def expected_ids(word: str, course_format: str) -> set[str]:
-    """Sample listings whose title or description has ``word``, in one format."""
+def expected_ids(word: str, course_format: str, category: str = "") -> set[str]:
+    """Sample listings with ``word`` in title or description, in one format.
+
+    :param category: when given, only listings with hours in this credit category
+    """
     ids = set()
     for line in SAMPLE.read_text(encoding="utf-8").splitlines():
         record = json.loads(line)
         text = f"{record['title']} {record.get('description', '')}".lower()
+        hours = {c["category"]: c["hours"] for c in record.get("credits", [])}
+        if category and not hours.get(category, 0) > 0:
+            continue
         if word in text and record.get("format") == course_format:
             ids.add(record["id"])
     return ids
@@ -175,6 +182,15 @@ def test_paralegal_searches_and_narrows_with_a_facet(chromium, served_catalog):
             shown = set(page.locator("td.col-id").all_inner_texts())
             assert shown == expected_ids("ethic", "live_webinar")
             expect(page.locator("h3").first).to_contain_text(f"{len(shown)} row")
+
+            page.locator("#facet-credit_categories").get_by_role(
+                "link", name="general", exact=True
+            ).click()
+            page.wait_for_url("**general_hours__gt=0**")
+            shown = set(page.locator("td.col-id").all_inner_texts())
+            narrowed = expected_ids("ethic", "live_webinar", category="general")
+            assert narrowed, "the sample should hold a live ethics webinar with general"
+            assert shown == narrowed
             page.screenshot(path=str(screenshot), full_page=False)
         finally:
             browser.close()

@@ -12,6 +12,7 @@ import socket
 import xml.etree.ElementTree as ET
 from datetime import UTC, date, datetime
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import icalendar
 import pytest
@@ -21,6 +22,7 @@ from catalog.cli import cli
 from catalog.cliutil import CleError
 from catalog.db import open_db
 from catalog.load import load_records, read_file
+from catalog.schema import CREDIT_CATEGORIES
 from catalog.serve import (
     DATABASE_NAME,
     PLUGINS_DIR,
@@ -139,6 +141,75 @@ async def test_array_facet_selection_keeps_only_ethics_courses(datasette):
     )
     expected = {r["id"] for r in sample_records() if "ethics" in categories(r)}
     assert {row["id"] for row in data["rows"]} == expected
+
+
+def category_counts(records: list[dict]) -> dict[str, int]:
+    """Listings per credit category (categories with no listing left out)."""
+    counts = {c: sum(c in categories(r) for r in records) for c in CREDIT_CATEGORIES}
+    return {c: n for c, n in counts.items() if n}
+
+
+def credit_facet(data: dict) -> dict[str, dict]:
+    """The credit-category facet of a table page's JSON, by category."""
+    facet = data["facet_results"]["credit_categories"]
+    assert facet["type"] == "credits"
+    return {value["value"]: value for value in facet["results"]}
+
+
+def local_path(toggle_url: str) -> str:
+    """The path and query of a facet link (Datasette makes them absolute)."""
+    parts = urlsplit(toggle_url)
+    return f"{parts.path}?{parts.query}"
+
+
+@pytest.mark.asyncio
+async def test_credit_category_facet_counts_every_category(datasette):
+    data = await get_json(datasette, "/catalog/courses.json?_size=0")
+    counts = {c: v["count"] for c, v in credit_facet(data).items()}
+    assert counts == category_counts(sample_records())
+    assert not any(v["selected"] for v in credit_facet(data).values())
+
+
+@pytest.mark.asyncio
+async def test_credit_category_facet_counts_only_the_filtered_rows(datasette):
+    data = await get_json(datasette, "/catalog/courses.json?_size=0&format=on_demand")
+    on_demand = [r for r in sample_records() if r.get("format") == "on_demand"]
+    counts = {c: v["count"] for c, v in credit_facet(data).items()}
+    assert counts == category_counts(on_demand)
+
+
+@pytest.mark.asyncio
+@pytest.mark.parametrize("category", CREDIT_CATEGORIES)
+async def test_clicking_a_credit_category_keeps_only_its_courses(datasette, category):
+    first = await get_json(datasette, "/catalog/courses.json?_shape=objects&_size=max")
+    link = credit_facet(first)[category]["toggle_url"]
+    assert f"{category}_hours__gt=0" in link
+    narrowed = await get_json(datasette, local_path(link))
+    expected = {r["id"] for r in sample_records() if category in categories(r)}
+    assert {row["id"] for row in narrowed["rows"]} == expected
+    chosen = credit_facet(narrowed)[category]
+    assert chosen["selected"] and chosen["count"] == len(expected)
+    back = await get_json(datasette, local_path(chosen["toggle_url"]))
+    assert len(back["rows"]) == len(sample_records())
+
+
+@pytest.mark.asyncio
+async def test_an_array_filter_shows_as_a_selected_category(datasette):
+    data = await get_json(
+        datasette,
+        "/catalog/courses.json?_size=0&credit_categories__arraycontains=ethics",
+    )
+    ethics = credit_facet(data)["ethics"]
+    assert ethics["selected"]
+    assert "arraycontains" not in ethics["toggle_url"]
+    assert not credit_facet(data)["general"]["selected"]
+
+
+@pytest.mark.asyncio
+async def test_credit_facet_asked_of_a_table_without_hours_is_left_out(datasette):
+    data = await get_json(datasette, "/catalog/providers.json?_facet_credits=slug")
+    assert "slug" not in data["facet_results"]
+    assert data["rows"]
 
 
 @pytest.mark.asyncio
