@@ -68,7 +68,7 @@ def warm_query(db_path: Path, profile_path: Path, repeat: int) -> dict:
     open_seconds = time.perf_counter() - started
 
     def one_query():
-        picks, queries = recommend(profile, statuses, catalog, AS_OF)
+        picks, queries = recommend(profile, statuses, catalog, AS_OF, top=10)
         top = catalog.add_details(picks[:10])
         vocabulary = catalog.index.vocabulary
         return [reasons(p, queries, vocabulary, AS_OF, tracked=True) for p in top]

@@ -178,14 +178,32 @@ def main(argv: list[str] | None = None) -> None:
     results = run(QUICK if args.quick else FULL, args.only)
     seconds = time.perf_counter() - started
     info = machine()
-    save_result("all", {"machine": info, "results": results, "seconds": seconds})
     command = "python -m bench.run_all" + (" --quick" if args.quick else "")
     if args.only != list(FULL):
         command += " --only " + " ".join(args.only)
+        # Keep the other benchmarks' rows from the last run (same machine),
+        # so re-measuring one benchmark does not drop the rest of the table.
+        previous = load_previous()
+        results = {**previous.get("results", {}), **results}
+        command += " (other rows from the previous run)"
+    save_result("all", {"machine": info, "results": results, "seconds": seconds})
     text = section(results, info, command, seconds)
     if not args.no_write:
         replace_section("scale", text)
     print(text)
+
+
+def load_previous() -> dict:
+    """The last run's saved results (``bench/output/all.json``), or nothing."""
+    import json
+
+    from bench.measure import OUTPUT_DIR
+
+    path = OUTPUT_DIR / "all.json"
+    try:
+        return json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
 
 
 if __name__ == "__main__":

@@ -1,8 +1,9 @@
 """``cle recommend`` and ``cle plan``: ranked courses and a plan that covers the need.
 
 Both run in a fresh process each time, so they import only what the fast path
-needs: the persisted index is read with numpy, the catalog with sqlite3, and
-scikit-learn is imported only when the index must be rebuilt.
+needs: the persisted index is read with ``array``, the catalog with sqlite3
+(for ``recommend``, only the rows that can reach the top), and scikit-learn is
+imported only when the index must be rebuilt.
 """
 
 from __future__ import annotations
@@ -145,8 +146,9 @@ def recommend(profile_path, as_of, top, as_json, free_only, before, db_path):
     profile, statuses = _profile_and_statuses(profile_path, day)
     catalog = _catalog(db_path, day)
     picks, queries = run(
-        profile, statuses, catalog, day, free_only=free_only, before=before_day
-    )
+        profile, statuses, catalog, day, free_only=free_only, before=before_day,
+        top=top,
+    )  # fmt: skip
     vocabulary = catalog.index.vocabulary
     top_picks = catalog.add_details(picks[:top])
     tracked = bool(statuses)

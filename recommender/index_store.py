@@ -4,9 +4,12 @@ The fit happens at import/refresh time (:func:`rebuild`). What a query needs
 (terms, idf, per-term postings, listing ids and the compiled vocabulary) is
 saved beside the catalog in ``<db folder>/model/<db name>/`` and keyed by the
 catalog version and listing counts, the scikit-learn version, the vocabulary
-file and :data:`FORMAT`. :func:`open_index` loads it with the standard
-library only (``array``: importing numpy alone would cost a fifth of the
-command), and rebuilds it once when it is stale or missing.
+file and :data:`FORMAT`. Beside the postings it keeps, per term, the largest
+weight, and the listings grouped in classes alike in what the score bounds of
+:mod:`recommender.shortlist` read (credit hours, scheduling, price band), so
+a query never reads every listing from the catalog. :func:`open_index` loads
+it with the standard library only (``array``: importing numpy alone would cost
+a fifth of the command), and rebuilds it once when it is stale or missing.
 """
 
 from __future__ import annotations
@@ -17,7 +20,7 @@ import re
 import sqlite3
 import tempfile
 from array import array
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from recommender.documents import query_vector
@@ -25,11 +28,16 @@ from recommender.listings import catalog_fingerprint, read_active_listings
 from recommender.vocabulary import Vocabulary, vocabulary_fingerprint
 
 #: Bump when the saved layout or the document recipe changes.
-FORMAT = 12
+FORMAT = 14
 _MANIFEST = "manifest.json"
 _TERMS = "terms.json"
-#: Saved arrays: name -> array typecode (float32, int64, int32, float32).
-_ARRAYS = {"idf": "f", "indptr": "q", "indices": "i", "data": "f"}
+#: Saved arrays: name -> array typecode (float32, int64, int32, float32,
+#: float32); ``term_max`` is the largest weight of each term's postings.
+_ARRAYS = {"idf": "f", "indptr": "q", "indices": "i", "data": "f", "term_max": "f"}
+#: Listings are saved grouped in classes alike in what the need, price and
+#: date scores read (:func:`listing_classes`); prices share a class within a
+#: quarter octave (the class keeps its lowest price, so bounds stay bounds).
+PRICE_BUCKETS_PER_OCTAVE = 4
 
 
 def model_dir(db_path: Path) -> Path:
@@ -72,7 +80,8 @@ class PersistedIndex:
     """A loaded index: scores weighted queries against every active listing.
 
     ``indptr``/``indices``/``data`` are the TF-IDF matrix by term (CSC): the
-    listings (positions) holding term ``t`` are ``indices[indptr[t]:indptr[t+1]]``.
+    listings (positions) holding term ``t`` are ``indices[indptr[t]:indptr[t+1]]``;
+    ``classes``/``class_members`` group the listings (:func:`listing_classes`).
     """
 
     listing_ids: list[str]
@@ -81,7 +90,14 @@ class PersistedIndex:
     indptr: array
     indices: array
     data: array
+    term_max: array
     vocabulary: Vocabulary
+    #: Listing classes (:func:`listing_classes`): their members are
+    #: ``class_members[start:end]``.
+    classes: list[dict] = field(default_factory=list)
+    class_members: array = field(default_factory=lambda: array("i"))
+    #: Per-process memo of derived arrays (score bounds); never saved.
+    memo: dict = field(default_factory=dict, repr=False, compare=False)
 
     def similarities(self, query: dict[str, float]) -> dict[int, float]:
         """Cosine similarity of a weighted query with each listing it touches.
@@ -122,18 +138,68 @@ def fit_index(listings: list[dict], vocabulary: Vocabulary) -> PersistedIndex:
     from recommender.model import CourseIndex
 
     ids = [listing["id"] for listing in listings]
+    classes, members = listing_classes(listings)
+    grouped = {"classes": classes, "class_members": members}
     documents = [listing_tokens(listing, vocabulary) for listing in listings]
     if not any(documents):
         empty = {name: array(code) for name, code in _ARRAYS.items()}
         empty["indptr"].append(0)
-        return PersistedIndex(ids, {}, **empty, vocabulary=vocabulary)
+        return PersistedIndex(ids, {}, **empty, vocabulary=vocabulary, **grouped)
     fitted = CourseIndex().fit(documents, ids).to_arrays()
     terms = {term: column for column, term in enumerate(fitted["terms"])}
     parts = {}
     for name, code in _ARRAYS.items():
         parts[name] = array(code)
         parts[name].frombytes(fitted[name].astype(_NUMPY_TYPES[code]).tobytes())
-    return PersistedIndex(ids, terms, **parts, vocabulary=vocabulary)
+    return PersistedIndex(ids, terms, **parts, vocabulary=vocabulary, **grouped)
+
+
+def listing_classes(listings: list[dict]) -> tuple[list[dict], array]:
+    """Group listings by credit hours, scheduling, price band and unknown price.
+
+    :return: one dict per class (``hours`` per category, ``scheduled``,
+        ``lowest_price`` of its listings or None, ``price_unknown`` when one
+        publishes no public price, ``start``/``end`` in the members array) and
+        the listing positions grouped by class
+    """
+    from math import floor, log2
+
+    from catalog.schema import CREDIT_CATEGORIES
+    from recommender.rank import is_scheduled
+
+    groups: dict[tuple, list[int]] = {}
+    lowest: dict[tuple, float | None] = {}
+    for position, listing in enumerate(listings):
+        # As the store derives the ``<category>_hours`` columns ranking reads.
+        by_category = {c["category"]: c["hours"] for c in listing.get("credits") or []}
+        hours = tuple(float(by_category.get(c) or 0) for c in CREDIT_CATEGORIES)
+        public = listing.get("price_usd")
+        known = [
+            float(p) for p in (public, listing.get("member_price_usd")) if p is not None
+        ]
+        price = min(known) if known else None
+        band = None
+        if price is not None:
+            band = floor(log2(price) * PRICE_BUCKETS_PER_OCTAVE) if price > 0 else "0"
+        key = (hours, is_scheduled(listing), band, public is None)
+        groups.setdefault(key, []).append(position)
+        if price is not None and (lowest.get(key) is None or price < lowest[key]):
+            lowest[key] = price
+    classes, members = [], array("i")
+    for key, positions in groups.items():
+        hours, scheduled, _, unknown = key
+        classes.append(
+            {
+                "hours": list(hours),
+                "scheduled": scheduled,
+                "lowest_price": lowest.get(key),
+                "price_unknown": unknown,
+                "start": len(members),
+                "end": len(members) + len(positions),
+            }
+        )
+        members.extend(positions)
+    return classes, members
 
 
 #: array typecode -> numpy dtype name of the same layout.
@@ -147,10 +213,14 @@ def save_index(index: PersistedIndex, directory: Path, key: dict) -> None:
     for name in _ARRAYS:
         values = getattr(index, name)
         _atomic_write(directory / f"{name}.bin", values.tofile, binary=True)
+    _atomic_write(
+        directory / "class_members.bin", index.class_members.tofile, binary=True
+    )
     terms = sorted(index.terms, key=index.terms.__getitem__)
     payload = {
         "terms": terms,
         "listing_ids": index.listing_ids,
+        "classes": index.classes,
         "vocabulary": index.vocabulary.to_json(),
     }
     _atomic_write(directory / _TERMS, lambda h: json.dump(payload, h))
@@ -169,16 +239,22 @@ def load_index(directory: Path, key: dict) -> PersistedIndex | None:
         for name, code in _ARRAYS.items():
             parts[name] = array(code)
             parts[name].frombytes((directory / f"{name}.bin").read_bytes())
+        members = array("i")
+        members.frombytes((directory / "class_members.bin").read_bytes())
+        classes = payload["classes"]
     except (OSError, ValueError, KeyError):
         return None
     terms = {term: column for column, term in enumerate(payload["terms"])}
-    if not _consistent(parts, len(terms), len(payload["listing_ids"])):
+    listings = len(payload["listing_ids"])
+    if not _consistent(parts, len(terms), listings) or len(members) != listings:
         return None
     return PersistedIndex(
         payload["listing_ids"],
         terms,
         **parts,
         vocabulary=Vocabulary.from_json(payload["vocabulary"]),
+        classes=classes,
+        class_members=members,
     )
 
 
@@ -186,7 +262,7 @@ def _consistent(parts: dict[str, array], terms: int, listings: int) -> bool:
     """Sizes agree (a truncated or foreign file is rebuilt, not trusted)."""
     indptr = parts["indptr"]
     return (
-        len(parts["idf"]) == terms
+        len(parts["idf"]) == len(parts["term_max"]) == terms
         and len(indptr) == terms + 1
         and len(parts["indices"])
         == len(parts["data"])

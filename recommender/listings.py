@@ -68,20 +68,44 @@ def read_rankable(connection: sqlite3.Connection, since_utc: str) -> list[dict]:
         f"select {', '.join(_RANK_COLUMNS)} from courses where status = 'active' "
         "and (starts_utc is null or starts_utc >= ?) order by id"
     )
-    listings = []
-    for row in connection.execute(sql, [since_utc]):
-        record = {
-            n: v for n, v in zip(_RANK_COLUMNS[:15], row, strict=False) if v is not None
-        }
-        if "is_free" in record:
-            record["is_free"] = bool(record["is_free"])
-        record["credits"] = [
-            {"category": category, "hours": hours}
-            for category, hours in zip(_CATEGORIES, row[15:], strict=True)
-            if hours is not None
-        ]
-        listings.append(record)
-    return listings
+    return [_rankable(row) for row in connection.execute(sql, [since_utc])]
+
+
+def read_rankable_ids(
+    connection: sqlite3.Connection, ids: list[str], since_utc: str
+) -> dict[str, dict]:
+    """The :func:`read_rankable` records of some listings, by id.
+
+    The same filter applies, so a listing left out there is left out here.
+    """
+    found = {}
+    for start in range(0, len(ids), 500):
+        chunk = ids[start : start + 500]
+        sql = (
+            f"select {', '.join(_RANK_COLUMNS)} from courses where id in "
+            f"({','.join('?' * len(chunk))}) and +status = 'active' "
+            "and (starts_utc is null or +starts_utc >= ?)"
+        )
+        # The unary "+" keeps SQLite on the primary key: with a long id list
+        # its planner would rather scan the status or start-time index.
+        for row in connection.execute(sql, [*chunk, since_utc]):
+            found[row[0]] = _rankable(row)
+    return found
+
+
+def _rankable(row: tuple) -> dict:
+    """One row of :data:`_RANK_COLUMNS` as the record ranking reads."""
+    record = {
+        n: v for n, v in zip(_RANK_COLUMNS[:15], row, strict=False) if v is not None
+    }
+    if "is_free" in record:
+        record["is_free"] = bool(record["is_free"])
+    record["credits"] = [
+        {"category": category, "hours": hours}
+        for category, hours in zip(_CATEGORIES, row[15:], strict=True)
+        if hours is not None
+    ]
+    return record
 
 
 def read_listings(connection: sqlite3.Connection, ids: list[str]) -> dict[str, dict]:

@@ -63,7 +63,7 @@ class CourseIndex(BaseEstimator):
         return np.asarray(self.matrix_[:, columns] @ weights).ravel()
 
     def to_arrays(self) -> dict:
-        """The fitted index as arrays: terms, idf and per-term postings (CSC)."""
+        """The fitted index as arrays: terms, idf, per-term postings (CSC), maxima."""
         check_is_fitted(self, "matrix_")
         terms = self.vectorizer_.get_feature_names_out().tolist()
         by_term = self.matrix_.tocsc()
@@ -74,4 +74,5 @@ class CourseIndex(BaseEstimator):
             "indptr": by_term.indptr.astype(np.int64),
             "indices": by_term.indices.astype(np.int32),
             "data": by_term.data.astype(np.float32),
+            "term_max": by_term.max(axis=0).toarray().ravel().astype(np.float32),
         }

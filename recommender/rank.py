@@ -265,9 +265,7 @@ def need_coverage(
         # Hours beyond the category shortfalls that any category may fill: when
         # the total is all category shortfall (California 2 ethics hours short
         # of 8), a general hour does not bring the deadline any closer.
-        slack = (
-            max(0.0, total.hours - sum(n.hours for n in specific)) if total else 0.0
-        )
+        slack = max(0.0, total.hours - sum(n.hours for n in specific)) if total else 0.0
         reduces_total = 0.0
         for category, amount in hours.items():
             if amount <= 0:
@@ -314,6 +312,25 @@ def date_score(listing: dict, as_of: date, weights: Weights) -> float:
     return math.exp(-max(days, 0) / weights.date_scale_days)
 
 
+def price_weight_for(profile, weights: Weights) -> float:
+    """How much price counts for this profile (more when it prefers free)."""
+    if _get(profile, "prefer_free", True):
+        return weights.price_prefer_free
+    return weights.price_indifferent
+
+
+def profile_kinds(profile) -> list[str]:
+    """The kinds of phrase a profile has (a kind it lacks counts against none)."""
+    return [
+        kind
+        for kind, attribute in (
+            ("skill_gap", "skill_gaps"),
+            ("practice_area", "practice_areas"),
+        )
+        if _get(profile, attribute, None)
+    ]
+
+
 def rank(
     profile,
     statuses: Iterable,
@@ -339,18 +356,8 @@ def rank(
     deadline = eligibility_deadline(statuses, needs)
     completed = completed_keys(profile)
     memberships = _get(profile, "memberships", ()) or ()
-    prefer_free = _get(profile, "prefer_free", True)
-    price_weight = (
-        weights.price_prefer_free if prefer_free else weights.price_indifferent
-    )
-    kinds = [
-        kind
-        for kind, attribute in (
-            ("skill_gap", "skill_gaps"),
-            ("practice_area", "practice_areas"),
-        )
-        if _get(profile, attribute, None)
-    ]
+    price_weight = price_weight_for(profile, weights)
+    kinds = profile_kinds(profile)
     best: dict[str, Recommendation] = {}
     coverage_cache: dict[tuple, tuple] = {}
     for listing in listings:
@@ -393,11 +400,12 @@ def rank(
             listing, round(score, 6), parts, price, member, matches, filled, start
         )
         course = listing.get("course_id") or listing["id"]
-        if course not in best or _order(pick) < _order(best[course]):
+        if course not in best or order_key(pick) < order_key(best[course]):
             best[course] = pick
-    return sorted(best.values(), key=_order)
+    return sorted(best.values(), key=order_key)
 
 
-def _order(pick: Recommendation) -> tuple:
+def order_key(pick: Recommendation) -> tuple:
+    """Ranking order: higher score first, then the earlier start, then the id."""
     start = pick.start_day.isoformat() if pick.start_day else ""
     return (-pick.score, start, pick.listing["id"])

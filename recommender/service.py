@@ -1,31 +1,67 @@
 """Glue between the catalog, the persisted index and the ranking.
 
-:func:`open_listings` reads the active listings and the index (fast path: no
-scikit-learn, no sqlite-utils); :func:`recommend` scores a profile against them.
-The command line and the benchmarks both go through here.
+:func:`open_listings` loads the index (fast path: no scikit-learn, no
+sqlite-utils); :func:`recommend` scores a profile against the listings. Asked
+for a top N, it ranks only the listings whose score bound can reach it
+(:mod:`recommender.shortlist`) and reads only those rows; otherwise (``cle
+plan``) it reads and ranks every listing. The command line and the benchmarks
+both go through here.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
 
 from recommender.documents import FOCUS, QueryItem, profile_queries
 from recommender.index_store import PersistedIndex, open_index
-from recommender.listings import connect_readonly, read_listings, read_rankable
-from recommender.rank import Recommendation, match_strength, rank
+from recommender.listings import (
+    connect_readonly,
+    read_listings,
+    read_rankable,
+    read_rankable_ids,
+)
+from recommender.rank import Recommendation, rank
+from recommender.shortlist import top_picks
+from recommender.textmatch import phrase_strength
 from recommender.weights import WEIGHTS, Weights
 
 
 @dataclass
 class Catalog:
-    """Listings that may be eligible, with the TF-IDF index of the catalog."""
+    """A catalog file with its TF-IDF index; listings are read when needed.
+
+    :param since: ISO instant; sessions that started before it are never read
+    """
 
     db_path: Path
-    listings: list[dict]
     index: PersistedIndex
     rebuilt: bool
+    since: str = "0000"
+    _listings: list[dict] | None = field(default=None, repr=False)
+
+    @property
+    def listings(self) -> list[dict]:
+        """Every listing that may be eligible (read once, on first use)."""
+        if self._listings is None:
+            connection = connect_readonly(self.db_path)
+            try:
+                self._listings = read_rankable(connection, self.since)
+            finally:
+                connection.close()
+        return self._listings
+
+    def read_rankable(self, ids: list[str]) -> dict[str, dict]:
+        """The ranking records of some listings (as :attr:`listings` has them)."""
+        if self._listings is not None:
+            wanted = set(ids)
+            return {x["id"]: x for x in self._listings if x["id"] in wanted}
+        connection = connect_readonly(self.db_path)
+        try:
+            return read_rankable_ids(connection, ids, self.since)
+        finally:
+            connection.close()
 
     def add_details(self, picks: list[Recommendation]) -> list[Recommendation]:
         """Give picks their full records (description, tags, presenters)."""
@@ -40,7 +76,7 @@ class Catalog:
 
 
 def open_listings(db_path: Path, as_of: date | None = None) -> Catalog:
-    """Read the catalog at ``db_path`` and its index (rebuilt once if stale).
+    """Open the catalog at ``db_path`` and load its index (rebuilt once if stale).
 
     :param as_of: skip sessions that started well before this date (the
         ranking applies the exact rule); None reads every active listing
@@ -53,10 +89,9 @@ def open_listings(db_path: Path, as_of: date | None = None) -> Catalog:
     connection = connect_readonly(db_path)
     try:
         index, rebuilt = open_index(connection, Path(db_path))
-        listings = read_rankable(connection, since)
     finally:
         connection.close()
-    return Catalog(Path(db_path), listings, index, rebuilt)
+    return Catalog(Path(db_path), index, rebuilt, since)
 
 
 def text_scores(
@@ -74,18 +109,8 @@ def text_scores(
                 focus[position] = focus.get(position, 0) + 1
         mention = index.has_any(list(item.concepts))
         for position, similarity in cosine.items():
-            certainty = item.certainty
-            if position in focus:
-                # One of two concepts as the subject counts three quarters.
-                share = focus[position] / len(item.concepts)
-                certainty *= (1 + share) / 2
-            strength = match_strength(
-                similarity,
-                position in focus,
-                position in mention,
-                bool(item.concepts),
-                weights,
-                certainty=certainty,
+            strength = phrase_strength(
+                item, similarity, focus.get(position, 0), position in mention, weights
             )
             if strength > 0:
                 listing_id = index.listing_ids[position]
@@ -102,14 +127,27 @@ def recommend(
     weights: Weights = WEIGHTS,
     free_only: bool = False,
     before: date | None = None,
+    top: int | None = None,
 ) -> tuple[list[Recommendation], list[QueryItem]]:
-    """Rank the catalog for a profile; return the picks and the query items."""
+    """Rank the catalog for a profile; return the picks and the query items.
+
+    :param top: return only the first ``top`` picks, found without scoring
+        every listing (the same picks, scores and order as a full ranking);
+        None ranks every eligible listing
+    """
     queries = profile_queries(
         profile,
         catalog.index.vocabulary,
         catalog.index.terms,
         catalog.index.document_frequency,
     )
+    if top is not None:
+        picks = top_picks(
+            profile, list(statuses), catalog.index, queries, catalog.read_rankable,
+            as_of, top, weights=weights, free_only=free_only, before=before,
+        )  # fmt: skip
+        if picks is not None:
+            return picks, queries
     scores = text_scores(catalog.index, queries, weights)
     picks = rank(
         profile,
@@ -121,7 +159,7 @@ def recommend(
         free_only=free_only,
         before=before,
     )
-    return picks, queries
+    return (picks if top is None else picks[:top]), queries
 
 
 __all__ = ["Catalog", "open_listings", "recommend", "text_scores"]

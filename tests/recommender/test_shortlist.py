@@ -1,0 +1,264 @@
+"""The two-stage top N (bounds, then exact ranking) equals a full ranking."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timedelta
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from catalog.db import open_db
+from catalog.load import import_file
+from catalog.paths import PROJECT_ROOT
+from recommender.documents import profile_queries
+from recommender.index_store import fit_index, rebuild
+from recommender.rank import order_key, profile_kinds, rank
+from recommender.service import open_listings, recommend, text_scores
+from recommender.shortlist import (
+    FOCUS_STATE,
+    WEAK_STATE,
+    listing_classes,
+    phrase_caps,
+    relevance_bound,
+    top_picks,
+)
+from recommender.textmatch import phrase_sets
+from recommender.vocabulary import load_vocabulary
+from recommender.weights import WEIGHTS, Weights
+from tests.recommender.helpers import Entry, Person, Status
+
+AS_OF = date(2026, 11, 27)
+VOCABULARY = load_vocabulary()
+SAMPLE = PROJECT_ROOT / "data" / "sample" / "courses.jsonl"
+
+#: Title and description words: concepts of the vocabulary and filler, so
+#: listings fall in every bound state (subject, mention, shared words, none).
+PHRASES = [
+    "e-discovery",
+    "ESI",
+    "medical records",
+    "personal injury",
+    "medical malpractice",
+    "probate",
+    "legal ethics",
+    "trial preparation",
+    "records",
+    "medical",
+    "update",
+    "court filing",
+    "contracts",
+]
+FORMATS = ["live_webinar", "on_demand", "in_person", "hybrid", "self_study"]
+PROVIDERS = ["nals", "nala", "clio"]
+
+
+@st.composite
+def listings(draw, number: int) -> dict:
+    """A ranking record as ``read_rankable`` returns it (random fields)."""
+    title = " ".join(draw(st.lists(st.sampled_from(PHRASES), min_size=1, max_size=3)))
+    description = " ".join(draw(st.lists(st.sampled_from(PHRASES), max_size=4)))
+    format_ = draw(st.sampled_from(FORMATS))
+    record = {
+        "id": f"p:{number:03d}",
+        # A few listings share a course: one offering per course is ranked.
+        "course_id": f"p:course-{draw(st.integers(0, 40)) if number % 3 else number}",
+        "provider": draw(st.sampled_from(PROVIDERS)),
+        "title": title,
+        "description": description,
+        "practice_areas": draw(st.lists(st.sampled_from(PHRASES[:8]), max_size=2)),
+        "url": f"https://example.org/{number}",
+        "format": format_,
+        "status": "active",
+        "credits": [
+            {"category": category, "hours": hours}
+            for category in ("ethics", "general", "specialized")
+            if (hours := draw(st.sampled_from([None, 0.0, 0.5, 1.0, 1.5, 3.0])))
+            is not None
+        ],
+    }
+    price = draw(st.sampled_from([None, 0.0, 0.0, 25.0, 40.0, 99.0, 250.0]))
+    if price is not None:
+        record["price_usd"] = price
+    member = draw(st.sampled_from([None, None, 0.0, 15.0, 60.0]))
+    if member is not None:
+        record["member_price_usd"] = member
+    if format_ not in ("on_demand", "self_study") or draw(st.booleans()):
+        start = datetime(2026, 11, 20, 13) + timedelta(
+            days=draw(st.integers(0, 500)), hours=draw(st.integers(0, 10))
+        )
+        record["starts_at"] = start.isoformat() + "-05:00"
+        if draw(st.booleans()):
+            end = start + timedelta(hours=2, days=draw(st.sampled_from([0, 0, 1])))
+            record["ends_at"] = end.isoformat() + "-05:00"
+    return record
+
+
+@st.composite
+def catalogs(draw) -> list[dict]:
+    """Between 1 and 60 listings."""
+    size = draw(st.integers(1, 60))
+    return [draw(listings(number)) for number in range(size)]
+
+
+@st.composite
+def profiles(draw) -> Person:
+    """A profile with random phrases, preferences and completed courses."""
+    return Person(
+        skill_gaps=tuple(draw(st.lists(st.sampled_from(PHRASES), max_size=3))),
+        practice_areas=tuple(draw(st.lists(st.sampled_from(PHRASES), max_size=2))),
+        prefer_free=draw(st.booleans()),
+        memberships=tuple(draw(st.lists(st.sampled_from(PROVIDERS), max_size=2))),
+        formats=draw(st.none() | st.lists(st.sampled_from(FORMATS), min_size=1)),
+        completed=tuple(
+            map(Entry, draw(st.lists(st.sampled_from(PHRASES), max_size=1)))
+        ),
+    )
+
+
+@st.composite
+def statuses(draw) -> list[Status]:
+    """Zero to two credentials with random needs and cycle ends."""
+    found = []
+    for number in range(draw(st.integers(0, 2))):
+        remaining = {
+            key: draw(st.sampled_from([None, 0.0, 0.5, 2.0, 6.0]))
+            for key in ("ethics", "general_or_specialized", "total")
+        }
+        end = draw(st.one_of(st.none(), st.integers(10, 700)))
+        cycle_end = None if end is None else AS_OF + timedelta(days=end)
+        found.append(Status(f"cred-{number}", remaining, cycle_end))
+    return found
+
+
+def full_ranking(profile, needs, catalog, index, weights, **options):
+    """The definition: text scores of every listing, then ``rank`` over all."""
+    queries = profile_queries(
+        profile, index.vocabulary, index.terms, index.document_frequency
+    )
+    scores = text_scores(index, queries, weights)
+    return rank(profile, needs, catalog, scores, AS_OF, weights=weights, **options)
+
+
+def facts(picks) -> list[tuple]:
+    """What a pick shows: listing, score, parts, matches, needs filled, price."""
+    return [
+        (p.listing["id"], p.score, p.parts, p.matches, p.fills, p.price, p.start_day)
+        for p in picks
+    ]
+
+
+@settings(
+    max_examples=60,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+)
+@given(
+    catalog=catalogs(),
+    profile=profiles(),
+    needs=statuses(),
+    top=st.integers(1, 12),
+    free_only=st.booleans(),
+    before=st.one_of(st.none(), st.integers(1, 400)),
+    weights=st.sampled_from([WEIGHTS, Weights(relevance=0.3, need=0.5, date=0.2)]),
+)
+def test_two_stage_top_equals_full_rank(
+    catalog, profile, needs, top, free_only, before, weights
+):
+    index = fit_index(catalog, VOCABULARY)
+    options = {
+        "free_only": free_only,
+        "before": None if before is None else AS_OF + timedelta(days=before),
+    }
+    by_id = {listing["id"]: listing for listing in catalog}
+    queries = profile_queries(
+        profile, index.vocabulary, index.terms, index.document_frequency
+    )
+    fast = top_picks(
+        profile, needs, index, queries,
+        lambda ids: {i: by_id[i] for i in ids if i in by_id},
+        AS_OF, top, weights=weights, max_share=1.0, **options,
+    )  # fmt: skip
+    full = full_ranking(profile, needs, catalog, index, weights, **options)
+    assert fast is not None
+    assert facts(fast) == facts(full[:top])
+
+
+@settings(max_examples=40, deadline=None)
+@given(catalog=catalogs(), profile=profiles(), needs=statuses())
+def test_every_listing_scores_at_most_its_bound(catalog, profile, needs):
+    index = fit_index(catalog, VOCABULARY)
+    picks = full_ranking(profile, needs, catalog, index, WEIGHTS)
+    queries = profile_queries(
+        profile, index.vocabulary, index.terms, index.document_frequency
+    )
+    sets = [phrase_sets(index, item) for item in queries]
+    caps = [
+        phrase_caps(index, q, s, WEIGHTS) for q, s in zip(queries, sets, strict=True)
+    ]
+    kinds = profile_kinds(profile)
+    position = {listing_id: p for p, listing_id in enumerate(index.listing_ids)}
+    price_of = {
+        p: group.price
+        for group in listing_classes(index, WEIGHTS)
+        for p in group.members
+    }
+    for pick in picks:
+        at = position[pick.listing["id"]]
+        states = tuple(
+            FOCUS_STATE if at in s.focus_any else 1 if at in s.mention else WEAK_STATE
+            for s in sets
+        )
+        assert (
+            pick.parts["relevance"]
+            <= relevance_bound(queries, caps, states, WEIGHTS, kinds) + 1e-12
+        )
+        assert pick.parts["price"] <= price_of[at] + 1e-12
+
+
+def test_no_listing_left_when_fewer_courses_than_asked():
+    catalog = [
+        {"id": "p:1", "title": "Probate basics", "format": "on_demand",
+         "credits": [{"category": "general", "hours": 1.0}], "price_usd": 0},
+        {"id": "p:2", "title": "Probate basics", "format": "on_demand",
+         "course_id": "p:1", "credits": [], "price_usd": 10},
+    ]  # fmt: skip
+    index = fit_index(catalog, VOCABULARY)
+    profile = Person(skill_gaps=("probate",))
+    queries = profile_queries(profile, index.vocabulary, index.terms)
+    by_id = {listing["id"]: listing for listing in catalog}
+    picks = top_picks(
+        profile, [], index, queries, lambda ids: {i: by_id[i] for i in ids},
+        AS_OF, 5, max_share=1.0,
+    )  # fmt: skip
+    assert [p.listing["id"] for p in picks] == ["p:1"]  # one course, best offering
+
+
+@pytest.fixture(scope="module")
+def sample_catalog(tmp_path_factory):
+    """The sample catalog in a scratch database, with its index built."""
+    path = tmp_path_factory.mktemp("shortlist") / "catalog.db"
+    db = open_db(path)
+    assert import_file(db, SAMPLE).ok
+    rebuild(db)
+    db.close()
+    return path
+
+
+@pytest.mark.parametrize("top", [1, 3, 20])
+@pytest.mark.parametrize(
+    "profile",
+    [
+        Person(skill_gaps=("e-discovery", "medical records"),
+               practice_areas=("personal injury",), memberships=("nals",)),
+        Person(practice_areas=("probate",), prefer_free=False),
+        Person(skill_gaps=("UPL",), formats=("live_webinar",)),
+    ],
+)  # fmt: skip
+def test_service_top_equals_the_head_of_the_full_ranking(sample_catalog, profile, top):
+    needs = [Status("ca", {"ethics": 2.0, "total": 6.0}, date(2026, 12, 31))]
+    catalog = open_listings(sample_catalog, AS_OF)
+    fast, _ = recommend(profile, needs, catalog, AS_OF, top=top)
+    full, _ = recommend(profile, needs, open_listings(sample_catalog, AS_OF), AS_OF)
+    assert facts(fast) == facts(full[:top])
+    assert fast == sorted(fast, key=order_key)
