@@ -395,8 +395,11 @@ def to_toml(profile: dict) -> str:
     return "\n".join(lines) + "\n"
 
 
-def judge(profile_path: Path, topics: dict, records, hidden) -> dict:
-    """Non-zero grades and the ineligible listing ids for one profile."""
+def profile_context(profile_path: Path):
+    """A profile with its last deadline, its ethics deadlines and its done course ids.
+
+    The last deadline is None when some unfinished credential has no cycle end.
+    """
     from recommender.tracking.profile import load_profile
     from recommender.tracking.rules import load_rules
     from recommender.tracking.status import compute_status
@@ -408,6 +411,12 @@ def judge(profile_path: Path, topics: dict, records, hidden) -> dict:
     last = max(deadlines) if deadlines and len(deadlines) == len(statuses) else None
     ethics_due = [s.cycle_end for s in statuses if (s.remaining.get("ethics") or 0) > 0]
     done_ids = {e.course_id for e in profile.completed if e.course_id}
+    return profile, last, ethics_due, done_ids
+
+
+def judge(profile_path: Path, topics: dict, records, hidden) -> dict:
+    """Non-zero grades and the ineligible listing ids for one profile."""
+    profile, last, ethics_due, done_ids = profile_context(profile_path)
     grades, ineligible = {}, []
     for record in records:
         grade = _grade(

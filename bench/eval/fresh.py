@@ -28,7 +28,7 @@ import random
 from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 
-from bench.eval.build import to_toml
+from bench.eval.build import profile_context, to_toml
 from bench.eval.fresh_texts import ASKED, BOILERPLATE, COURSES, FRAMES, KINDS
 
 HERE = Path(__file__).resolve().parent
@@ -155,17 +155,7 @@ def build_profile(rng: random.Random, number: int, parity: int, records, taught)
 
 def judge(profile_path: Path, topics: dict, records, taught) -> dict:
     """Non-zero grades and the ineligible listing ids for one profile."""
-    from recommender.tracking.profile import load_profile
-    from recommender.tracking.rules import load_rules
-    from recommender.tracking.status import compute_status
-
-    rules = load_rules()
-    profile = load_profile(profile_path, rules)
-    statuses = [s for s in compute_status(profile, rules, AS_OF) if not s.done]
-    deadlines = [s.cycle_end for s in statuses if s.cycle_end]
-    last = max(deadlines) if deadlines and len(deadlines) == len(statuses) else None
-    ethics_due = [s.cycle_end for s in statuses if (s.remaining.get("ethics") or 0) > 0]
-    done = {e.course_id for e in profile.completed if e.course_id}
+    profile, last, ethics_due, done = profile_context(profile_path)
     done_titles = {e.title.lower() for e in profile.completed}
     grades, ineligible = {}, []
     for record in records:
