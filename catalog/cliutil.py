@@ -27,6 +27,17 @@ def db_option(func):
     )(func)
 
 
+def profile_option(func):
+    """Add the required ``--profile FILE`` option (the paralegal's TOML profile)."""
+    return click.option(
+        "--profile",
+        "profile_path",
+        required=True,
+        type=click.Path(dir_okay=False, path_type=Path),
+        help="Your profile (TOML): practice areas, skill gaps, credentials.",
+    )(func)
+
+
 def as_of_option(func):
     """Add ``--as-of DATE``: the date the command reasons from (default today)."""
     return click.option(

@@ -15,7 +15,13 @@ from pathlib import Path
 
 import click
 
-from catalog.cliutil import CleError, as_of_option, db_option, parse_as_of
+from catalog.cliutil import (
+    CleError,
+    as_of_option,
+    db_option,
+    parse_as_of,
+    profile_option,
+)
 from catalog.paths import default_db_path
 
 _FORMAT_WORDS = {
@@ -113,13 +119,7 @@ def _pick_lines(number: int, pick, reasons: list[str]) -> list[str]:
 
 
 @click.command()
-@click.option(
-    "--profile",
-    "profile_path",
-    required=True,
-    type=click.Path(dir_okay=False, path_type=Path),
-    help="Your profile (TOML): practice areas, skill gaps, credentials.",
-)
+@profile_option
 @as_of_option
 @click.option("--top", default=10, show_default=True, type=click.IntRange(min=1))
 @click.option("--json", "as_json", is_flag=True, help="Print a JSON array.")
@@ -222,13 +222,7 @@ def _by_first_deadline(rows, needs):
 
 
 @click.command()
-@click.option(
-    "--profile",
-    "profile_path",
-    required=True,
-    type=click.Path(dir_okay=False, path_type=Path),
-    help="Your profile (TOML): practice areas, skill gaps, credentials.",
-)
+@profile_option
 @as_of_option
 @click.option("--json", "as_json", is_flag=True, help="Print a JSON object.")
 @db_option

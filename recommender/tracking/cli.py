@@ -9,22 +9,18 @@ from pathlib import Path
 
 import click
 
-from catalog.cliutil import CleError, as_of_option, db_option, open_catalog, parse_as_of
+from catalog.cliutil import (
+    CleError,
+    as_of_option,
+    db_option,
+    open_catalog,
+    parse_as_of,
+    profile_option,
+)
 
 from .profile import Profile, ProfileError, load_profile
 from .rules import RulesError, load_rules
 from .status import CredentialStatus, compute_status
-
-
-def profile_option(func):
-    """Add the required ``--profile FILE`` option."""
-    return click.option(
-        "--profile",
-        "profile_path",
-        required=True,
-        type=click.Path(dir_okay=False, path_type=Path),
-        help="The paralegal's profile (TOML).",
-    )(func)
 
 
 def read_profile(path: Path):
