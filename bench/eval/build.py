@@ -457,25 +457,36 @@ def _grade(record, topic, profile, topics, last, ethics_due, done_ids) -> float 
     return base
 
 
+def write_variant(folder: Path, records: list[dict], profiles, judge_one) -> None:
+    """Write a variant folder: catalog.jsonl, profiles/pNN.toml and judgments.json.
+
+    :param profiles: profile dicts in order (written as p00.toml, p01.toml, ...)
+    :param judge_one: ``judge_one(path, profile)`` -> that profile's judgments
+    """
+    (folder / "profiles").mkdir(parents=True, exist_ok=True)
+    with open(folder / "catalog.jsonl", "w", encoding="utf-8") as out:
+        for record in records:
+            out.write(json.dumps(record) + "\n")
+    judgments = {}
+    for number, profile in enumerate(profiles):
+        path = folder / "profiles" / f"p{number:02d}.toml"
+        path.write_text(to_toml(profile), encoding="utf-8")
+        judgments[path.name] = judge_one(path, profile)
+    with open(folder / "judgments.json", "w", encoding="utf-8") as out:
+        json.dump({"as_of": AS_OF.isoformat(), "profiles": judgments}, out)
+
+
 def build(variant: str) -> Path:
     """Write one variant's benchmark files; return its folder."""
     folder, seed, asked, wording = VARIANTS[variant]
     rng = random.Random(seed)
     records, hidden = build_catalog(rng, wording)
-    folder.mkdir(exist_ok=True)
-    with open(folder / "catalog.jsonl", "w", encoding="utf-8") as out:
-        for record in records:
-            out.write(json.dumps(record) + "\n")
-    profiles = folder / "profiles"
-    profiles.mkdir(exist_ok=True)
-    judgments = {}
-    for number in range(PROFILES):
-        profile = build_profile(rng, number, records, asked, wording)
-        path = profiles / f"p{number:02d}.toml"
-        path.write_text(to_toml(profile), encoding="utf-8")
-        judgments[path.name] = judge(path, profile["_topics"], records, hidden)
-    with open(folder / "judgments.json", "w", encoding="utf-8") as out:
-        json.dump({"as_of": AS_OF.isoformat(), "profiles": judgments}, out)
+    write_variant(
+        folder,
+        records,
+        (build_profile(rng, n, records, asked, wording) for n in range(PROFILES)),
+        lambda path, profile: judge(path, profile["_topics"], records, hidden),
+    )
     print(
         f"variant {variant}: {len(records)} listings, {PROFILES} profiles in {folder}"
     )

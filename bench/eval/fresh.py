@@ -23,12 +23,11 @@ recommender returns):
 
 from __future__ import annotations
 
-import json
 import random
 from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 
-from bench.eval.build import profile_context, to_toml
+from bench.eval.build import profile_context, write_variant
 from bench.eval.fresh_texts import ASKED, BOILERPLATE, COURSES, FRAMES, KINDS
 
 HERE = Path(__file__).resolve().parent
@@ -202,18 +201,12 @@ def build(variant: str) -> Path:
     folder, seed, parity = VARIANTS[variant]
     rng = random.Random(seed)
     records, taught = build_catalog(rng, parity)
-    (folder / "profiles").mkdir(parents=True, exist_ok=True)
-    with open(folder / "catalog.jsonl", "w", encoding="utf-8") as out:
-        for record in records:
-            out.write(json.dumps(record) + "\n")
-    judgments = {}
-    for number in range(PROFILES):
-        profile = build_profile(rng, number, parity, records, taught)
-        path = folder / "profiles" / f"p{number:02d}.toml"
-        path.write_text(to_toml(profile), encoding="utf-8")
-        judgments[path.name] = judge(path, profile["_topics"], records, taught)
-    with open(folder / "judgments.json", "w", encoding="utf-8") as out:
-        json.dump({"as_of": AS_OF.isoformat(), "profiles": judgments}, out)
+    write_variant(
+        folder,
+        records,
+        (build_profile(rng, n, parity, records, taught) for n in range(PROFILES)),
+        lambda path, profile: judge(path, profile["_topics"], records, taught),
+    )
     print(f"variant {variant}: {len(records)} listings, {PROFILES} profiles")
     return folder
 
