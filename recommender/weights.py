@@ -3,7 +3,7 @@
 Scores of each signal are in [0, 1]; the final score is the weighted sum.
 Eligibility is not a weight: ineligible listings never get a score
 (:func:`recommender.rank.ineligibility`). Tuned on the judged benchmark
-``bench/eval`` (variant A) and checked on variants B-D; variant E was held out
+``bench/eval/a`` (variant A) and checked on variants B-D; variant E was held out
 (see BENCHMARKS.md); the text-match scales were re-tuned on a-f with
 variant g held out. No single signal decides alone.
 """

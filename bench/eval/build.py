@@ -15,7 +15,7 @@ topic (never from its words):
   (an off-topic course that does this scores 1);
 * +0.5 when it is free for this paralegal and the profile prefers free.
 
-    python -m bench.eval.build   # rewrites catalog.jsonl, profiles/, judgments.json
+    python -m bench.eval.build   # rewrites bench/eval/a to bench/eval/e
 """
 
 from __future__ import annotations
@@ -291,7 +291,7 @@ WORDING_E = {
 }  # fmt: skip
 #: variant -> (folder, seed, profile words, provider wording)
 VARIANTS = {
-    "a": (HERE, SEED, ASKED, None),
+    "a": (HERE / "a", SEED, ASKED, None),
     "b": (HERE / "b", 4242, ASKED_B, WORDING_B),
     "c": (HERE / "c", 777, ASKED_C, WORDING_C),
     "d": (HERE / "d", 9001, ASKED_D, WORDING_D),
