@@ -106,9 +106,7 @@ def query_item(
         # The concept's own label words help where a listing spells it out.
         for token in words(vocabulary.label(concept)):
             weights[token] += 0.5
-    return QueryItem(
-        kind, text, tuple(sorted(weights.items())), concepts, certainty
-    )
+    return QueryItem(kind, text, tuple(sorted(weights.items())), concepts, certainty)
 
 
 def activity_words(text: str) -> frozenset[str]:
