@@ -212,6 +212,24 @@ class CleSpider(scrapy.Spider):
         """Category names that are practice areas (not formats like "Webinar")."""
         return [name for name in names if name and not self.guess_format(name)]
 
+    # -- hooks of platform and provider spiders ------------------------------
+
+    def listing_key(self, raw: dict, response=None) -> str | None:
+        """The provider's key for one raw listing (default: its ``key`` field).
+
+        :param raw: the platform's raw fields of one listing (a VEVENT, a REST
+            event, a list entry, a JSON-LD node)
+        """
+        return raw.get("key")
+
+    def post_process(self, listing: dict, raw: dict, response) -> dict | None:
+        """Change a finished listing for a provider quirk, or drop it (``None``).
+
+        Called once per listing by every platform, with the raw fields the
+        listing was built from and the response it came from.
+        """
+        return listing
+
     # -- problems ------------------------------------------------------------
 
     def problem(self, kind: str, detail: str) -> None:

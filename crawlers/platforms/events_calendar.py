@@ -13,7 +13,7 @@ Listing sources, best first (research/providers.md section 7):
    only events the REST pages did not list.
 
 Registry options: ``ics_url`` (the export to read after/instead of REST).
-Hooks: :meth:`EventsCalendarSpider.rest_listing`, ``practice_areas_for``.
+Hooks: ``listing_key`` (ICS events) and ``post_process`` (every listing).
 """
 
 from __future__ import annotations
@@ -96,7 +96,9 @@ class EventsCalendarSpider(IcalSpider):
                 self.problem("missing_fields", f"event {event.get('id')} at {url}")
                 continue
             self.rest_keys.add(str(event["id"]))
-            yield self.rest_listing(event)
+            listing = self.post_process(self.rest_listing(event), event, response)
+            if listing:
+                yield listing
         if next_url:
             yield self.request(next_url, self.parse)
         else:
@@ -119,11 +121,11 @@ class EventsCalendarSpider(IcalSpider):
         if failure.request.callback == self.parse:
             yield from self.ics_request()
 
-    def key_for(self, event: dict) -> str:
+    def listing_key(self, event: dict, response=None) -> str:
         """The post id: the part of the ICS UID before the first dash."""
         return (event.get("uid") or event["summary"]).split("-")[0]
 
-    def practice_areas_for(self, event: dict) -> list[str]:
+    def _practice_areas(self, event: dict) -> list[str]:
         """Category names that are not formats ("Webinar") are practice areas."""
         names = [unescape(c.get("name", "")) for c in event.get("categories") or []]
         return self.topics(names)
@@ -152,7 +154,7 @@ class EventsCalendarSpider(IcalSpider):
             or ("in_person" if venue_text(event.get("venue")) else None),
             credit_text=first_line(description, CREDIT_LINE),
             price_text=unescape(event.get("cost") or ""),
-            practice_areas=self.practice_areas_for(event),
+            practice_areas=self._practice_areas(event),
             presenters=presenters_in(description),
             status="cancelled" if cancelled else None,
         )

@@ -158,7 +158,7 @@ def is_cancelled(event: dict) -> bool:
 
 
 class IcalSpider(CleSpider):
-    """Listings from an iCalendar feed; hooks: :meth:`key_for`, :meth:`url_for`."""
+    """Listings from an iCalendar feed; hooks: :meth:`listing_key`, :meth:`url_for`."""
 
     platform = "ical"
 
@@ -185,11 +185,15 @@ class IcalSpider(CleSpider):
                 uid = event.get("uid")
                 self.problem("missing_fields", f"event {uid} lacks title or start")
                 continue
-            if self.key_for(event) in skip_keys:
+            if self.listing_key(event) in skip_keys:
                 continue
-            yield self.event_listing(event, response)
+            listing = self.post_process(
+                self.event_listing(event, response), event, response
+            )
+            if listing:
+                yield listing
 
-    def key_for(self, event: dict) -> str:
+    def listing_key(self, event: dict, response=None) -> str:
         """The provider key of an event (default: its UID without ``@host``)."""
         return (event.get("uid") or event["summary"]).split("@")[0]
 
@@ -207,7 +211,7 @@ class IcalSpider(CleSpider):
             span = int((ends - starts).total_seconds() // 60)
             minutes = span if 0 < span < 24 * 60 else None
         return self.listing(
-            key=self.key_for(event),
+            key=self.listing_key(event),
             title=CANCELLED_TITLE.sub("", event["summary"]),
             url=self.url_for(event, response),
             description=description,

@@ -134,7 +134,9 @@ class MecEventsSpider(CleSpider):
         if not fields.get("title"):
             self.problem("missing_fields", f"no title on {card['url']}")
             return
-        yield self.card_listing(card, fields)
+        listing = self.post_process(self.card_listing(card, fields), card, response)
+        if listing:
+            yield listing
 
     def card_listing(self, card: dict, fields: dict) -> dict:
         """The listing for a card with the fields read so far."""
@@ -147,16 +149,11 @@ class MecEventsSpider(CleSpider):
         elif "when_text" not in fields:
             parts = (card.get("date_text"), card.get("time_text"))
             fields["when_text"] = " ".join(part for part in parts if part)
-        fields = self.adjust(fields, card)
-        return self.listing(key=self.event_key(card["url"]), **fields)
+        return self.listing(key=self.listing_key(card), **fields)
 
-    def event_key(self, url: str) -> str:
+    def listing_key(self, card: dict, response=None) -> str:
         """The provider key of an event: the last segment of its URL path."""
-        return url.split("?", 1)[0].rstrip("/").rsplit("/", 1)[-1]
-
-    def adjust(self, fields: dict, card: dict) -> dict:
-        """Hook for provider quirks; returns the fields unchanged by default."""
-        return fields
+        return card["url"].split("?", 1)[0].rstrip("/").rsplit("/", 1)[-1]
 
 
 BASE_SPIDER = MecEventsSpider

@@ -122,9 +122,9 @@ class WildApricotSpider(IcalSpider):
             return
         yield from self.parse_list(response)
 
-    def key_for(self, event: dict) -> str:
+    def listing_key(self, event: dict, response=None) -> str:
         """The WA event id from the event URL, else the UID."""
-        return event_id(event.get("url")) or super().key_for(event)
+        return event_id(event.get("url")) or super().listing_key(event)
 
     def parse_list(self, response):
         """Follow each list entry to its detail page, carrying the list fields."""
