@@ -38,13 +38,18 @@ _SCRIPT = re.compile(
     re.DOTALL | re.IGNORECASE,
 )
 _TAGS = re.compile(r"<[^>]+>")
+#: Properties whose values are further nodes of the page (ItemList entries,
+#: a ListItem's thing, a WebPage's main entity).
+_CONTAINED = ("itemListElement", "item", "mainEntity")
 
 
 def jsonld_nodes(html: str) -> list[dict]:
-    """Every JSON-LD object on a page, with ``@graph`` and lists flattened.
+    """Every JSON-LD object on a page, wherever it sits in a block.
 
-    A block that is not valid JSON is skipped (a broken block must not hide
-    the others on the page).
+    ``@graph`` containers and top-level arrays are flattened; the entries of an
+    ``ItemList`` (``itemListElement``, a ``ListItem``'s ``item``) and a page's
+    ``mainEntity`` are listed too, after their container. A block that is not
+    valid JSON is skipped (a broken block must not hide the others on the page).
     """
     nodes: list[dict] = []
     for block in _SCRIPT.findall(html):
@@ -52,7 +57,7 @@ def jsonld_nodes(html: str) -> list[dict]:
             data = json.loads(block)
         except json.JSONDecodeError:
             continue
-        stack = data if isinstance(data, list) else [data]
+        stack = [data]
         while stack:
             item = stack.pop(0)
             if isinstance(item, list):
@@ -60,8 +65,13 @@ def jsonld_nodes(html: str) -> list[dict]:
             elif isinstance(item, dict):
                 if "@graph" in item:
                     stack.extend(item["@graph"])
-                else:
-                    nodes.append(item)
+                    continue
+                nodes.append(item)
+                stack.extend(
+                    item[name]
+                    for name in _CONTAINED
+                    if isinstance(item.get(name), dict | list)
+                )
     return nodes
 
 
@@ -246,24 +256,59 @@ class JsonLdSitemapSpider(CleSpider):
 
     def parse_page(self, response):
         """Yield one listing per event node or course instance on the page."""
-        nodes = listing_nodes(response.text)
+        nodes = self.page_nodes(response)
         if not nodes:
             self.problem("no_listings", f"no JSON-LD Event/Course on {response.url}")
         for node in nodes:
-            yield from self.node_listings(node, response)
+            for listing in self._node_listings(node, response):
+                listing = self.post_process(listing, node, response)
+                if listing:
+                    yield listing
 
-    def node_listings(self, node: dict, response) -> list[dict]:
+    def page_nodes(self, response) -> list[dict]:
+        """The page's Event/Course nodes (read once per response)."""
+        cached = getattr(self, "_nodes_of", None)
+        if cached is None or cached[0] is not response:
+            self._nodes_of = (response, listing_nodes(response.text))
+        return self._nodes_of[1]
+
+    def listing_key(self, node: dict, response=None) -> str:
+        """The key of a node: the page's path when it is the page's only listing,
+        else the node's own ``url`` or ``@id``, else its name and start."""
+        page_url = self.public_url(response) if response is not None else ""
+        if response is None or len(self.page_nodes(response)) <= 1:
+            return self._path_key(page_url)
+        for name in ("url", "@id"):
+            own = str(node.get(name) or "").strip()
+            if own and own.split("#")[0].rstrip("/") != page_url.rstrip("/"):
+                return self._path_key(own)
+            if "#" in own and own.split("#", 1)[1]:
+                return f"{self._path_key(page_url)}-{own.split('#', 1)[1]}"
+        start = str(node.get("startDate") or "")
+        return "-".join(part for part in (plain_text(node.get("name")), start) if part)
+
+    def _path_key(self, url: str) -> str:
+        """A URL's path after the listing path, ``/`` as ``-`` (fragment kept)."""
+        parts = urlsplit(url)
+        path = parts.path.strip("/")
+        prefix = self.options.get("path", "/").strip("/")
+        if prefix and path.startswith(prefix):
+            path = path[len(prefix) :].strip("/")
+        key = path.replace("/", "-")
+        return f"{key}-{parts.fragment}" if parts.fragment else key
+
+    def _node_listings(self, node: dict, response) -> list[dict]:
         """Listings for one JSON-LD node: one per course instance, or the event."""
-        url = self.public_url(response)
-        key = self.page_key(url)
-        extra = self.page_fields(response)
+        page_url = self.public_url(response)
+        key = self.listing_key(node, response)
+        extra = self._printed_fields(response)
         if "Course" not in types_of(node):
-            fields = {"url": url, **event_fields(node), **extra}
+            fields = {"url": page_url, **event_fields(node), **extra}
             return [self.listing(key=key, **fields)]
         listings = []
         for fields in course_offerings(node):
             offering = fields.pop("offering")
-            fields = {"url": url, **fields, **extra}
+            fields = {"url": page_url, **fields, **extra}
             listings.append(
                 self.listing(
                     key=f"{key}-{offering}" if offering else key,
@@ -273,16 +318,8 @@ class JsonLdSitemapSpider(CleSpider):
             )
         return listings
 
-    def page_key(self, url: str) -> str:
-        """The provider key of a page: its path after the listing path."""
-        path = urlsplit(url).path.strip("/")
-        prefix = self.options.get("path", "/").strip("/")
-        if prefix and path.startswith(prefix):
-            path = path[len(prefix) :].strip("/")
-        return path.replace("/", "-")
-
-    def page_fields(self, response) -> dict:
-        """Fields the page prints outside JSON-LD (hook; default: credit wording)."""
+    def _printed_fields(self, response) -> dict:
+        """Fields the page prints outside JSON-LD (registry ``credit_selector``)."""
         selector = self.options.get("credit_selector")
         if not selector:
             return {}

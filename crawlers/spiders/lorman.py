@@ -37,15 +37,13 @@ class LormanSpider(JsonLdSitemapSpider):
 
     name = "lorman"
 
-    def node_listings(self, node: dict, response) -> list[dict]:
-        """Listings of a course page, or none when its credit types lack CLE."""
+    def post_process(self, listing: dict, raw: dict, response) -> dict | None:
+        """Drop a course whose credit types lack CLE; keep the credit of its format."""
         blocks = credit_blocks(response)
         if not any(_CLE.search(text) for text in blocks.values()):
             self.logger.info("not a CLE course: %s", response.url)
-            return []
-        listings = super().node_listings(node, response)
-        for listing in listings:
-            credit = blocks.get(listing.get("format"))
-            if credit:
-                listing["credit_text"] = credit
-        return listings
+            return None
+        credit = blocks.get(listing.get("format"))
+        if credit:
+            listing["credit_text"] = credit
+        return listing
