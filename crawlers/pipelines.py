@@ -24,6 +24,7 @@ from scrapy.exceptions import DropItem
 from catalog.normalize import normalize_record
 from catalog.records import RecordError, check, derive
 from catalog.schema import RECORD_FIELDS
+from crawlers.platforms.base import drop_empty
 
 _FIELD = re.compile(r"field '([\w.]+)'|required field '(\w+)'|unknown field")
 
@@ -65,11 +66,7 @@ class NormalizePipeline(_CountingPipeline):
 
     def process_item(self, item):
         """Return the normalized record (interchange fields only)."""
-        record = {
-            k: v
-            for k, v in dict(item).items()
-            if k in RECORD_FIELDS and v not in (None, "", [])
-        }
+        record = drop_empty({k: v for k, v in dict(item).items() if k in RECORD_FIELDS})
         spider = getattr(self.crawler, "spider", None)
         if spider is not None:
             record.setdefault("provider", spider.name)

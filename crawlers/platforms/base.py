@@ -17,13 +17,15 @@ Rules for subclasses (platform base spiders and thin provider spiders):
 - report anything odd (a page without listings, a listing without a title) with
   :meth:`CleSpider.problem`; it is counted in the run report, never raised.
 
-Example of a thin provider spider::
+Two hooks are the same on every platform: :meth:`CleSpider.listing_key` (the
+provider's key of one raw listing) and :meth:`CleSpider.post_process` (change
+or drop a finished listing). Example of a thin provider spider::
 
-    class NalsSpider(YourMembershipSpider):
-        name = "nals"
+    class LormanSpider(JsonLdSitemapSpider):
+        name = "lorman"
 
-        def credit_text_for(self, text):   # a hook of the platform class
-            ...
+        def post_process(self, listing, raw, response):
+            return listing if "CLE" in response.text else None
 """
 
 from __future__ import annotations
@@ -51,6 +53,9 @@ _PRESENTER = re.compile(r"(?im)^(?:presenters?|speakers?|faculty)\s*:\s*(.+)$")
 #: Split names on "and", ";" or a comma followed by another name (not "J.D.").
 _NAME_SPLIT = re.compile(r"\s+and\s+|;\s*|,\s*(?=[A-Z][a-z]+\s)")
 PRICE_LINE = re.compile(r"(?i)(\$\s?\d|\bfree\b|\bmembers?\b.*\b(fee|price|cost)\b)")
+_LABEL = re.compile(r"^(?P<label>[A-Za-z ]{2,20}):\s*(?P<value>.*)$")
+#: The values a listing leaves out rather than storing as empty.
+EMPTY_VALUES = (None, "", [], ())
 
 
 def slugify(text: str) -> str:
@@ -65,6 +70,31 @@ def html_to_text(html: str | None) -> str:
     text = replace_entities(remove_tags(_BLOCK_END.sub("\n", html)))
     lines = (" ".join(line.split()) for line in text.splitlines())
     return "\n".join(line for line in lines if line)
+
+
+def drop_empty(fields: dict) -> dict:
+    """``fields`` without its empty values (None, "", [], ())."""
+    return {key: value for key, value in fields.items() if value not in EMPTY_VALUES}
+
+
+def selector_text(selector) -> str:
+    """The text of a Scrapy selector list as one line (whitespace collapsed)."""
+    return " ".join(" ".join(selector.getall()).split())
+
+
+def is_label_line(line: str) -> bool:
+    """Whether a line reads ``Label: value`` (a short label of letters)."""
+    return bool(_LABEL.match(line.strip()))
+
+
+def labelled_lines(text: str) -> dict[str, str]:
+    """``Label: value`` lines of a block, keyed by lower-cased label (first wins)."""
+    found = {}
+    for line in text.splitlines():
+        match = _LABEL.match(line.strip())
+        if match:
+            found.setdefault(match["label"].strip().lower(), match["value"].strip())
+    return found
 
 
 def first_line(text: str, pattern: re.Pattern) -> str | None:
@@ -194,7 +224,7 @@ class CleSpider(scrapy.Spider):
         unknown = sorted(set(fields) - set(RECORD_FIELDS))
         if unknown:
             raise TypeError(f"not interchange fields: {', '.join(unknown)}")
-        item = {k: v for k, v in fields.items() if v not in (None, "", [], ())}
+        item = drop_empty(fields)
         if "id" not in item and key is not None:
             item["id"] = self.make_id(key)
         item["provider"] = self.name

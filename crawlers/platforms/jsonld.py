@@ -16,7 +16,7 @@ from urllib.parse import urlsplit
 
 from scrapy.utils.sitemap import Sitemap
 
-from crawlers.platforms.base import CleSpider
+from crawlers.platforms.base import CleSpider, drop_empty
 
 #: schema.org types read as one listing each.
 LISTING_TYPES = frozenset({"Event", "EducationEvent", "Course", "BusinessEvent"})
@@ -169,7 +169,7 @@ def event_fields(node: dict) -> dict:
     }
     if _enum_name(node.get("eventStatus")) == "EventCancelled":
         fields["status"] = "cancelled"
-    return {key: value for key, value in fields.items() if value not in (None, "")}
+    return drop_empty(fields)
 
 
 def course_offerings(node: dict) -> list[dict]:

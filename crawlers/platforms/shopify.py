@@ -14,7 +14,7 @@ from __future__ import annotations
 import json
 import re
 
-from crawlers.platforms.base import CleSpider
+from crawlers.platforms.base import CleSpider, drop_empty
 from crawlers.platforms.jsonld import (
     jsonld_nodes,
     listing_nodes,
@@ -105,7 +105,7 @@ def product_offerings(product: dict, url: str) -> list[dict]:
             # "Live Webinar - December 10, 2026 - 9:30 AM CT": the date follows.
             fields["when_text"] = label.partition(" - ")[2] or None
         fields["offering"] = str(variant.get("id") or "")
-        offerings.append({k: v for k, v in fields.items() if v not in (None, "")})
+        offerings.append(drop_empty(fields))
     return offerings
 
 
@@ -137,7 +137,7 @@ def page_offering(html: str, url: str) -> dict | None:
     offer_url = str(offers[0].get("url")) if offers else ""
     variant = re.search(r"[?&]variant=(\d+)", offer_url)
     fields["offering"] = variant.group(1) if variant else ""
-    return {k: v for k, v in fields.items() if v not in (None, "")}
+    return drop_empty(fields)
 
 
 def _sentences(text: str) -> list[str]:

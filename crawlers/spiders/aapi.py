@@ -7,8 +7,45 @@ page is a recreation (data/sites/aapi/manifest.yml).
 
 from __future__ import annotations
 
-from crawlers.platforms.base import CleSpider, slugify
-from crawlers.platforms.bespoke import aapi_rows
+import re
+
+from crawlers.platforms.base import (
+    CleSpider,
+    drop_empty,
+    html_to_text,
+    selector_text,
+    slugify,
+)
+
+
+def calendar_rows(response) -> list[dict]:
+    """The event rows of the calendar table: ``title``, ``when_text`` (date and
+    time), ``credit_text``, ``price_text``, and ``presenters`` or ``location``
+    (the row's second line).
+    """
+    rows = []
+    for row in response.css("table#calendar tr"):
+        cells = row.css("td")
+        if len(cells) < 4:
+            continue
+        lines = html_to_text(cells[1].get()).splitlines()
+        lines = [line for line in lines if line != "Details"]
+        if not lines:
+            continue
+        second = lines[1] if len(lines) > 1 else ""
+        time = lines[2] if len(lines) > 2 else ""
+        fields = {
+            "title": lines[0],
+            "when_text": f"{selector_text(cells[0].css('::text'))} {time}".strip(),
+            "credit_text": " ".join(html_to_text(cells[2].get()).split()),
+            "price_text": " / ".join(html_to_text(cells[3].get()).splitlines()),
+        }
+        if second.startswith("Presented by"):
+            fields["presenters"] = [re.sub(r"^Presented by\s+", "", second)]
+        else:
+            fields["location"] = second
+        rows.append(drop_empty(fields))
+    return rows
 
 
 class AapiSpider(CleSpider):
@@ -24,7 +61,7 @@ class AapiSpider(CleSpider):
         @returns items 4 4
         @scrapes id title url when_text credit_text price_text format
         """
-        rows = aapi_rows(response)
+        rows = calendar_rows(response)
         if not rows:
             self.problem("no_listings", f"no calendar rows on {response.url}")
         for row in rows:

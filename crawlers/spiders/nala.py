@@ -9,20 +9,62 @@ from __future__ import annotations
 
 import re
 
-from crawlers.platforms.base import CleSpider
-from crawlers.platforms.bespoke import (
-    nala_campus_course,
-    nala_cards,
-    nala_section_links,
-)
+from crawlers.platforms.base import CleSpider, drop_empty, selector_text
 
 #: The listing page a card sits on says what it is (path segment → format).
+#: Card fields and the BEM element of ``.nala-course-card`` that prints each.
+_CARD_PARTS = {
+    "when_text": "date",
+    "credit_text": "credit",
+    "price_text": "price",
+    "description": "summary",
+}
 SECTION_FORMATS = {
     "live-webinars": "live_webinar",
     "on-demand-webinars": "on_demand",
     "self-study": "self_study",
 }
 _PLACE = re.compile(r"\|\s*([^|]+,\s*[A-Z]{2})\s*$")
+
+
+def section_links(response) -> list[str]:
+    """The hrefs of the landing page's buttons to the three listing pages."""
+    return response.css(".wp-block-button a::attr(href)").getall()
+
+
+def course_cards(response) -> list[dict]:
+    """The course cards of a listing page: ``href``, ``title``, ``when_text``,
+    ``presenters``, ``credit_text``, ``price_text``, ``description`` (if printed).
+    """
+    cards = []
+    for card in response.css(".nala-course-card"):
+        link = card.css(".nala-course-card__title a")
+        presenter = selector_text(card.css(".nala-course-card__presenter ::text"))
+        presenter = presenter.split(":", 1)[-1].strip()
+        fields = {
+            "href": link.attrib.get("href"),
+            "title": selector_text(link.css("::text")),
+            "presenters": [presenter] if presenter else [],
+        }
+        for name, part in _CARD_PARTS.items():
+            fields[name] = selector_text(card.css(f".nala-course-card__{part} ::text"))
+        if fields["href"] and fields["title"]:
+            cards.append(drop_empty(fields))
+    return cards
+
+
+def campus_course(response) -> dict:
+    """Fields of a NALA Campus course page (credit, fee, the 90-day access note)."""
+    access = selector_text(response.css(".course-access ::text"))
+    description = selector_text(response.css(".course-description ::text"))
+    return drop_empty(
+        {
+            "title": selector_text(response.css("h1.course-title ::text")),
+            "description": " ".join(part for part in (description, access) if part),
+            "credit_text": selector_text(response.css(".course-credit ::text")),
+            "price_text": selector_text(response.css(".course-fee ::text")),
+        }
+    )
 
 
 class NalaSpider(CleSpider):
@@ -38,13 +80,13 @@ class NalaSpider(CleSpider):
         @returns requests 3 3
         @returns items 1 1
         """
-        links = nala_section_links(response)
+        links = section_links(response)
         if not links:
             self.problem("no_listings", f"no education sections on {response.url}")
         for href in links:
             yield self.request(self.follow_url(response, href), self.parse_listing)
         # Only the Conference & Expo is featured on the landing page (in person).
-        for card in nala_cards(response):
+        for card in course_cards(response):
             yield self.card_listing(response, card, "in_person")
 
     def parse_listing(self, response):
@@ -56,7 +98,7 @@ class NalaSpider(CleSpider):
         """
         section = self.public_url(response).rstrip("/").rsplit("/", 1)[-1]
         fmt = SECTION_FORMATS.get(section)
-        cards = nala_cards(response)
+        cards = course_cards(response)
         if not cards:
             self.problem("no_listings", f"no course cards on {response.url}")
         for card in cards:
@@ -77,7 +119,7 @@ class NalaSpider(CleSpider):
         @scrapes id title url credit_text price_text
         """
         card = {"href": self.public_url(response), **(card or {})}
-        course = nala_campus_course(response)
+        course = campus_course(response)
         if not course.get("title") and not card.get("title"):
             self.problem("missing_fields", f"no course title on {response.url}")
             return

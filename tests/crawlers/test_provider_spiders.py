@@ -1,4 +1,5 @@
-"""Bespoke pages: NALA's education listings, NFPA's i4a pages, AAPI's calendar."""
+"""Provider spiders with their own pages: NALA's education listings, NFPA's i4a
+pages, AAPI's calendar."""
 
 from __future__ import annotations
 
@@ -9,17 +10,14 @@ from urllib.parse import urlsplit
 from scrapy.http import HtmlResponse
 
 from crawlers.offline import load_manifest, replay, sites_dir
-from crawlers.platforms.bespoke import (
-    aapi_rows,
-    i4a_conference_id,
-    labelled_lines,
-    nala_campus_course,
-    nala_cards,
-    nfpa_blocks,
-)
+from crawlers.platforms.base import labelled_lines
 from crawlers.record import spider_class
 from crawlers.registry import get_provider
-from crawlers.spiders.nfpa import HOST
+from crawlers.spiders.aapi import calendar_rows as aapi_rows
+from crawlers.spiders.nala import campus_course as nala_campus_course
+from crawlers.spiders.nala import course_cards as nala_cards
+from crawlers.spiders.nfpa import HOST, i4a_conference_id
+from crawlers.spiders.nfpa import webinar_blocks as nfpa_blocks
 
 NALA = "https://www.nala.org/education/"
 NFPA_WEBINARS = "https://www.paralegals.org/i4a/pages/index.cfm?pageID=3300"
