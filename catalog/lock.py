@@ -1,6 +1,6 @@
 """One nightly job at a time: an exclusive lock for ``cle refresh`` and ``cle load``.
 
-The lock is ``fcntl.flock`` on a file beside the catalog (``data/catalog.db.lock``
+The lock is ``fcntl.flock`` on a file beside the catalog (``state/catalog.db.lock``
 by default). The kernel releases it when the holding process ends, however it
 ends, so a run killed with SIGKILL never leaves a stuck lock behind; the file
 itself stays and only says who held it last. The holder writes its pid, command
@@ -17,6 +17,8 @@ from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
 
+from catalog import paths
+
 
 class LockBusy(RuntimeError):
     """Another process holds the lock; the message is one line naming it."""
@@ -24,8 +26,7 @@ class LockBusy(RuntimeError):
 
 def lock_path_for(db_path: str | os.PathLike) -> Path:
     """The lock file of a catalog: ``<database>.lock`` in the same folder."""
-    db_path = Path(db_path)
-    return db_path.with_name(db_path.name + ".lock")
+    return paths.lock_path(db_path)
 
 
 @contextmanager

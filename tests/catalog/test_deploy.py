@@ -26,7 +26,7 @@ def unit(name: str) -> configparser.ConfigParser:
 def run_script(tmp_path: Path, *args: str) -> subprocess.CompletedProcess:
     env = {
         **os.environ,
-        "CLE_DATA_DIR": str(tmp_path / "data"),
+        "CLE_STATE_DIR": str(tmp_path / "data"),
         "CLE_DB": str(tmp_path / "catalog.db"),
         "CLE_BIN": str(Path(sys.executable).parent / "cle"),
     }
@@ -69,7 +69,7 @@ def test_systemd_service_and_timer_run_the_script_nightly():
     service = unit("cle-refresh.service")
     assert service["Service"]["Type"] == "oneshot"
     assert service["Service"]["ExecStart"].endswith("/deploy/cle-nightly.sh")
-    assert "CLE_DATA_DIR=" in service["Service"]["Environment"]
+    assert "CLE_STATE_DIR=" in service["Service"]["Environment"]
     timer = unit("cle-refresh.timer")
     assert re.fullmatch(r"\*-\*-\* \d\d:\d\d:\d\d", timer["Timer"]["OnCalendar"])
     assert timer["Timer"]["Persistent"] == "true"
@@ -98,5 +98,5 @@ def test_github_workflow_is_scheduled_and_runs_the_script():
 
 
 def test_readmes_say_where_logs_go():
-    assert "data/logs/refresh-YYYY-MM-DD.log" in (DEPLOY / "README.md").read_text()
+    assert "state/logs/refresh-YYYY-MM-DD.log" in (DEPLOY / "README.md").read_text()
     assert "deploy/README.md" in (ROOT / "README.md").read_text()

@@ -42,7 +42,7 @@ def refresh(tmp_path: Path, base: str, run_date: str) -> subprocess.CompletedPro
     env = {
         **os.environ,
         "PYTHONPATH": str(ROOT),
-        "CLE_DATA_DIR": str(tmp_path / "data"),
+        "CLE_STATE_DIR": str(tmp_path / "data"),
         "CLE_SITE_OVERRIDE": f"nfpa={base}",
         "CLE_DOWNLOAD_DELAY": "0",
         "CLE_RETRY_TIMES": "0",

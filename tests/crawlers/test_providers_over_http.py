@@ -33,7 +33,7 @@ def environment(overrides: dict[str, str], data_dir: Path) -> dict[str, str]:
     return {
         **os.environ,
         "CLE_SITE_OVERRIDE": ",".join(f"{k}={v}" for k, v in overrides.items()),
-        "CLE_DATA_DIR": str(data_dir),
+        "CLE_STATE_DIR": str(data_dir),
         "CLE_RUN_DATE": RUN_DATE,
         "CLE_DOWNLOAD_DELAY": "0",
         # Generous on a loaded machine: a slow local answer must not fail a run.

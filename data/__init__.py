@@ -1,0 +1,1 @@
+"""Reviewed reference data, installed as the ``cle_data`` package (see catalog/paths.py)."""
