@@ -1,10 +1,11 @@
-# Two commands: `make demo` and `make test`. Each creates .venv when missing.
+# Two commands: `make demo` and `make test`. Each creates .venv when missing;
+# `make test` also installs Chromium (Debian's package) when missing.
 PYTHON ?= python3.11
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: demo test lint bench serve clean
+.PHONY: demo test lint chromium bench serve clean
 
 $(BIN)/python:
 	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "Error: $(PYTHON) not found; install Python 3.11 or run make PYTHON=/path/to/python3.11"; exit 1; }
@@ -29,12 +30,17 @@ demo: $(STAMP)
 	@echo
 	@echo "Browse the catalog: $(BIN)/cle serve   (then open http://127.0.0.1:8001/catalog/courses)"
 
-test: $(STAMP)
-	$(BIN)/ruff check .
-	$(BIN)/python -m pytest -q
+# The lint first (seconds), then the suite with the system Chromium exported for
+# the browser test (.ci/chromium installs it, or says the one command to run).
+test: lint
+	CLE_CHROMIUM="$$(.ci/chromium)" && export CLE_CHROMIUM && $(BIN)/python -m pytest -q
 
 lint: $(STAMP)
-	$(BIN)/ruff check . && $(BIN)/ruff format --check .
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+chromium:
+	@.ci/chromium
 
 bench: $(STAMP)
 	$(BIN)/python -m bench.run_all
@@ -42,5 +48,7 @@ bench: $(STAMP)
 serve: $(STAMP)
 	$(BIN)/cle serve
 
+# Removes the virtualenv and the checkout's state folder (catalog, feeds, runs,
+# index, logs); a state folder set by $CLE_STATE_DIR is left alone.
 clean:
-	rm -rf $(VENV) data/catalog.db data/catalog.db-* data/feeds data/runs
+	rm -rf $(VENV) state build *.egg-info
