@@ -208,6 +208,37 @@ class CleSpider(scrapy.Spider):
         if seed:
             yield seed
 
+    def follow_entries(self, response, entries: list[dict], callback):
+        """Seed a listing from each list entry and request its detail page.
+
+        Each entry holds ``title``, ``href`` (the detail link as written) and the
+        interchange fields the list prints; its key comes from
+        :meth:`listing_key`. The seed is what is kept if the detail page fails.
+        An entry without a title or a key is counted, not followed.
+        """
+        if not entries:
+            self.problem("no_listings", f"no events in {self.public_url(response)}")
+        for entry in entries:
+            key = self.listing_key(entry, response)
+            if not entry.get("title") or not key:
+                what = entry.get("title") or entry.get("href") or "(empty entry)"
+                self.problem("missing_fields", f"list entry {what!r}: title or link")
+                continue
+            url = self.follow_url(response, entry["href"])
+            fields = {name: value for name, value in entry.items() if name != "href"}
+            seed = self.listing(key=key, url=url, **fields)
+            yield self.request(url, callback, seed=seed)
+
+    def detail_seed(self, response) -> dict:
+        """The seed a list page sent with this detail page, else one from its URL."""
+        url = self.public_url(response)
+        key = self.listing_key({"href": url}, response)
+        return seed_of(response) or self.listing(key=key, url=url)
+
+    def complete(self, seed: dict, response, **fields) -> dict | None:
+        """A detail page's listing: its seed updated with ``fields``, post-processed."""
+        return self.post_process({**seed, **self.listing(**fields)}, seed, response)
+
     # -- items ---------------------------------------------------------------
 
     def make_id(self, key) -> str:

@@ -26,7 +26,7 @@ from crawlers.platforms.base import (
     first_line,
     html_to_text,
     presenters_in,
-    seed_of,
+    selector_text,
 )
 from crawlers.platforms.ical import IcalSpider
 
@@ -47,27 +47,27 @@ def event_id(url: str | None) -> str | None:
 
 
 def list_entries(response) -> list[dict]:
-    """Raw fields of each entry of an upcoming-events list page."""
+    """Raw fields of each entry of an upcoming-events list page: ``title``,
+    ``href``, ``when_text`` (date and time) and ``location``."""
     entries = []
     for box in response.css("#idUpcomingEventsContainer li.boxesListItem"):
         link = box.css("a.eventDetailsLink")
+        date = selector_text(box.css(".eventInfoStartDate strong::text"))
+        time = selector_text(box.css(".eventInfoStartTime .eventInfoBoxValue ::text"))
         entries.append(
             {
-                "title": " ".join(link.css("::text").getall()).strip(),
+                "title": selector_text(link.css("::text")),
                 "href": link.attrib.get("href"),
-                "date": " ".join(box.css(".eventInfoStartDate strong::text").getall()),
-                "time": " ".join(
-                    box.css(".eventInfoStartTime .eventInfoBoxValue ::text").getall()
-                ),
-                "location": " ".join(
-                    box.css(".eventInfoLocation .eventInfoBoxValue ::text").getall()
+                "when_text": " ".join(part for part in (date, time) if part),
+                "location": selector_text(
+                    box.css(".eventInfoLocation .eventInfoBoxValue ::text")
                 ),
             }
         )
     return entries
 
 
-def labelled_lines(text: str) -> dict[str, str]:
+def detail_labels(text: str) -> dict[str, str]:
     """``{"when": ..., "where": ..., "cost": ...}`` from "Label: value" lines.
 
     A "When:"/"Where:" value continues on the next line when that line holds
@@ -101,7 +101,7 @@ def detail_fields(response) -> dict:
     return {
         "title": " ".join(response.css("h1.pageTitle ::text").getall()).strip(),
         "description": description,
-        "labels": labelled_lines(description),
+        "labels": detail_labels(description),
         "fees": "; ".join(fee for fee in fees if fee),
     }
 
@@ -122,30 +122,18 @@ class WildApricotSpider(IcalSpider):
             return
         yield from self.parse_list(response)
 
-    def listing_key(self, event: dict, response=None) -> str:
-        """The WA event id from the event URL, else the UID."""
-        return event_id(event.get("url")) or super().listing_key(event)
+    def listing_key(self, raw: dict, response=None) -> str | None:
+        """The WA event id from the event URL (ICS) or link (list), else the UID."""
+        key = event_id(raw.get("url") or raw.get("href"))
+        if key or "href" in raw:
+            return key
+        return super().listing_key(raw)
 
     def parse_list(self, response):
         """Follow each list entry to its detail page, carrying the list fields."""
-        entries = list_entries(response)
-        if not entries:
-            self.problem("no_listings", f"no events in {self.public_url(response)}")
-        for entry in entries:
-            key = event_id(entry["href"])
-            if not entry["title"] or not key:
-                detail = entry["title"] or entry["href"] or "(empty entry)"
-                self.problem("missing_fields", f"list entry {detail}: title or link")
-                continue
-            url = self.follow_url(response, entry["href"])
-            seed = self.listing(
-                key=key,
-                title=entry["title"],
-                url=url,
-                when_text=" ".join(p for p in (entry["date"], entry["time"]) if p),
-                location=entry["location"],
-            )
-            yield self.request(url, self.parse_detail, seed=seed)
+        yield from self.follow_entries(
+            response, list_entries(response), self.parse_detail
+        )
 
     def parse_detail(self, response):
         """The listing: list fields completed by the detail page's wording.
@@ -154,9 +142,7 @@ class WildApricotSpider(IcalSpider):
         @returns items 1 1
         @scrapes id title url credit_text when_text
         """
-        seed = seed_of(response) or self.listing(
-            key=event_id(self.public_url(response)), url=self.public_url(response)
-        )
+        seed = self.detail_seed(response)
         fields = detail_fields(response)
         if not fields["description"]:
             self.problem("missing_fields", f"no description at {response.url}")
@@ -164,20 +150,21 @@ class WildApricotSpider(IcalSpider):
             return
         labels = fields["labels"]
         description = fields["description"]
-        yield {
-            **seed,
-            **self.listing(
-                title=fields["title"] or seed.get("title"),
-                description=description,
-                when_text=labels.get("when") or seed.get("when_text"),
-                location=labels.get("where") or seed.get("location"),
-                credit_text=first_line(description, CREDIT_LINE),
-                price_text=labels.get("cost")
-                or fields["fees"]
-                or first_line(description, PRICE_LINE),
-                presenters=presenters_in(description),
-            ),
-        }
+        listing = self.complete(
+            seed,
+            response,
+            title=fields["title"] or seed.get("title"),
+            description=description,
+            when_text=labels.get("when") or seed.get("when_text"),
+            location=labels.get("where") or seed.get("location"),
+            credit_text=first_line(description, CREDIT_LINE),
+            price_text=labels.get("cost")
+            or fields["fees"]
+            or first_line(description, PRICE_LINE),
+            presenters=presenters_in(description),
+        )
+        if listing:
+            yield listing
 
 
 BASE_SPIDER = WildApricotSpider

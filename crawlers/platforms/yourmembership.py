@@ -29,7 +29,6 @@ from crawlers.platforms.base import (
     first_line,
     html_to_text,
     iso,
-    seed_of,
 )
 
 _EVENT_ID = re.compile(r"(?i)[?&]id=(\d+)")
@@ -75,7 +74,7 @@ def list_entries(response) -> list[dict]:
             {
                 "title": title,
                 "href": link.attrib.get("href"),
-                "when": " ".join(p for p in (after_title[:1] + [time_text]) if p),
+                "when_text": " ".join(p for p in after_title[:1] + [time_text] if p),
             }
         )
     for block in response.css("div.UpcomingEvents p"):
@@ -84,7 +83,7 @@ def list_entries(response) -> list[dict]:
             {
                 "title": " ".join(link.css("::text").getall()).strip(),
                 "href": link.attrib.get("href"),
-                "when": (block.xpath("text()").get() or "").strip(),
+                "when_text": (block.xpath("text()").get() or "").strip(),
             }
         )
     return entries
@@ -134,39 +133,28 @@ class YourMembershipSpider(CleSpider):
 
     def parse_rss(self, response):
         """Seed a listing from each RSS item (pubDate = start) and fetch its details."""
-        entries = rss_entries(response)
-        if not entries:
-            self.problem("no_listings", f"no items in {self.public_url(response)}")
-        for entry in entries:
-            key = event_id(entry["link"])
-            if not entry["title"] or not key:
-                self.problem("missing_fields", f"RSS item {entry['title']!r}")
-                continue
+        entries = []
+        for entry in rss_entries(response):
             start = entry["start"].astimezone(self.zone) if entry["start"] else None
-            seed = self.listing(
-                key=key,
-                title=entry["title"],
-                url=entry["link"],
-                description=html_to_text(entry["description"]),
-                starts_at=iso(start),
+            entries.append(
+                {
+                    "title": entry["title"],
+                    "href": entry["link"],
+                    "description": html_to_text(entry["description"]),
+                    "starts_at": iso(start),
+                }
             )
-            yield self.request(entry["link"], self.parse_detail, seed=seed)
+        yield from self.follow_entries(response, entries, self.parse_detail)
 
     def parse_event_list(self, response):
         """Seed a listing from each event-list entry and fetch its details."""
-        entries = list_entries(response)
-        if not entries:
-            self.problem("no_listings", f"no events in {self.public_url(response)}")
-        for entry in entries:
-            key = event_id(entry["href"])
-            if not entry["title"] or not key:
-                self.problem("missing_fields", f"list entry {entry['title']!r}")
-                continue
-            url = self.follow_url(response, entry["href"])
-            seed = self.listing(
-                key=key, title=entry["title"], url=url, when_text=entry["when"]
-            )
-            yield self.request(url, self.parse_detail, seed=seed)
+        yield from self.follow_entries(
+            response, list_entries(response), self.parse_detail
+        )
+
+    def listing_key(self, raw: dict, response=None) -> str | None:
+        """The YM event id of a detail link (``EventDetails.aspx?id=<id>``)."""
+        return event_id(raw.get("href"))
 
     def parse_detail(self, response):
         """The listing: the seed completed by the detail page's labelled rows.
@@ -175,31 +163,31 @@ class YourMembershipSpider(CleSpider):
         @returns items 1 1
         @scrapes id title url credit_text price_text
         """
-        url = self.public_url(response)
-        seed = seed_of(response) or self.listing(key=event_id(url), url=url)
+        seed = self.detail_seed(response)
         fields = detail_fields(response)
         labels = fields["labels"]
         if not labels and not fields["description"]:
-            self.problem("missing_fields", f"no event details at {url}")
+            self.problem("missing_fields", f"no event details at {response.url}")
             yield seed
             return
         description = fields["description"] or seed.get("description", "")
         when = " ".join(p for p in (labels.get("date"), labels.get("time")) if p)
         credit = labels.get("cle credit") or first_line(description, CREDIT_LINE)
         format_hint = labels.get("format") or labels.get("location")
-        yield {
-            **seed,
-            **self.listing(
-                title=fields["title"] or seed.get("title"),
-                description=description,
-                when_text=when or seed.get("when_text"),
-                location=labels.get("location"),
-                presenters=[labels["presenter"]] if labels.get("presenter") else None,
-                credit_text=credit,
-                price_text=fields["fees"] or None,
-                format=self.guess_format(format_hint),
-            ),
-        }
+        listing = self.complete(
+            seed,
+            response,
+            title=fields["title"] or seed.get("title"),
+            description=description,
+            when_text=when or seed.get("when_text"),
+            location=labels.get("location"),
+            presenters=[labels["presenter"]] if labels.get("presenter") else None,
+            credit_text=credit,
+            price_text=fields["fees"] or None,
+            format=self.guess_format(format_hint),
+        )
+        if listing:
+            yield listing
 
 
 BASE_SPIDER = YourMembershipSpider

@@ -5,7 +5,7 @@ from __future__ import annotations
 from scrapy.http import HtmlResponse
 
 from crawlers.offline import replay
-from crawlers.platforms.wild_apricot import event_id, labelled_lines, list_entries
+from crawlers.platforms.wild_apricot import detail_labels, event_id, list_entries
 from crawlers.spiders.registered import OcpaSpider, SfpaSpider
 
 
@@ -21,19 +21,18 @@ def test_list_entries_read_the_upcoming_events_markup(page_response):
     assert entries[0] == {
         "title": "Lunch & Learn: Employment Law Update for Paralegals",
         "href": "/event-5123401",
-        "date": "12/8/2026",
-        "time": "12:00 PM - 1:30 PM",
+        "when_text": "12/8/2026 12:00 PM - 1:30 PM",
         "location": "Legal Aid At Work, San Francisco",
     }
 
 
-def test_labelled_lines_continue_when_and_where_on_the_next_line():
+def test_detail_labels_continue_when_and_where_on_the_next_line():
     text = (
         "When: 6/20/2017\nTuesday, Noon- 1:30pm\nWhere: Legal Aid At Work\n"
         "180 Montgomery Street, 6th Floor, San Francisco\nA talk about wages.\n"
         "Fee: $20"
     )
-    assert labelled_lines(text) == {
+    assert detail_labels(text) == {
         "when": "6/20/2017 Tuesday, Noon- 1:30pm",
         "where": "Legal Aid At Work, 180 Montgomery Street, 6th Floor, San Francisco",
         "cost": "$20",
@@ -41,7 +40,7 @@ def test_labelled_lines_continue_when_and_where_on_the_next_line():
 
 
 def test_where_does_not_swallow_the_description():
-    assert labelled_lines("Where: Zoom\nConflicts checks and walls.") == {
+    assert detail_labels("Where: Zoom\nConflicts checks and walls.") == {
         "where": "Zoom"
     }
 

@@ -36,7 +36,7 @@ def test_event_list_table_rows(page_response):
     assert entries[2] == {
         "title": "NALS 2027 Annual Education Conference",
         "href": "/events/EventDetails.aspx?id=1943301",
-        "when": "3/18/2027 - 3/20/2027 Time: 8:00 AM - 5:00 PM CT",
+        "when_text": "3/18/2027 - 3/20/2027 Time: 8:00 AM - 5:00 PM CT",
     }
 
 
@@ -51,7 +51,7 @@ def test_upcoming_events_blocks_are_read_too():
         {
             "title": "Deposition digests",
             "href": "/events/EventDetails.aspx?id=55",
-            "when": "4/1/2027",
+            "when_text": "4/1/2027",
         }
     ]
 
