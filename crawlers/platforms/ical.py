@@ -1,24 +1,35 @@
-"""iCalendar (RFC 5545) feeds: a small reader and the generic feed spider.
+"""iCalendar (RFC 5545) feeds, read with the ``icalendar`` library, and the feed spider.
 
-The reader handles what CLE calendars actually use: folded lines, escaped
-text, ``TZID=`` parameters, UTC ``Z`` times, floating times (read in the
-calendar's ``X-WR-TIMEZONE`` or the provider's zone) and ``VALUE=DATE`` all-day
-events. It is shared by The Events Calendar's export, Wild Apricot's calendar
-widget and plain feeds; recurrence rules are not expanded (CLE listings are
-single sessions).
+Zones come from the library: IANA names, the file's own VTIMEZONE definitions
+(including names such as "GMT +0100 (Standard) / GMT +0200 (Daylight)"),
+Windows names ("Pacific Standard Time", as Outlook, Exchange and Wild Apricot
+write them, through the library's copy of CLDR's windowsZones table) and
+vendor-prefixed ids ("/freeassociation.sourceforge.net/Europe/Berlin").
+Floating times are read in the calendar's ``X-WR-TIMEZONE``, else the
+provider's zone. An end comes from DTEND, else DURATION. Recurring events
+(RRULE, RDATE, EXDATE, overridden instances) are expanded by
+``recurring-ical-events`` into their sessions within the crawl horizon, each
+session with its own id. A bad event is skipped and counted, never the feed.
 
 Registry use (no code)::
 
     - slug: flbar
       platform: ical
       start_urls: [https://www.floridabar.org/cle/calendar.ics]
+      options: {horizon_days: 365}   # optional: how far recurring events expand
 """
 
 from __future__ import annotations
 
+import hashlib
 import re
-from datetime import date, datetime, time
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+import warnings
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime, time, timedelta, tzinfo
+from zoneinfo import ZoneInfo
+
+import icalendar
+import recurring_ical_events
 
 from crawlers.platforms.base import (
     CREDIT_LINE,
@@ -28,126 +39,232 @@ from crawlers.platforms.base import (
     html_to_text,
     iso,
     presenters_in,
+    slugify,
 )
+from crawlers.platforms.ical_zones import BAD_VALUE, listing_zone, lookup_zone, zone_or
 
-_ESCAPES = {"n": "\n", "N": "\n", ",": ",", ";": ";", "\\": "\\"}
 CANCELLED_TITLE = re.compile(r"^\s*(cancell?ed)\b\s*[:\-–]?\s*", re.IGNORECASE)
+#: How far ahead of the run date recurring events are expanded (days).
+HORIZON_DAYS = 365
+#: At most this many sessions of one recurring event (a FREQ=MINUTELY feed).
+MAX_SESSIONS = 200
+_TEXT_FIELDS = ("UID", "SUMMARY", "DESCRIPTION", "LOCATION", "URL", "STATUS", "COMMENT")
+__all__ = ["CANCELLED_TITLE", "IcalSpider", "read_events", "zone_or"]
 
 
-def unfold(text: str) -> list[str]:
-    """Content lines with RFC 5545 folding (CRLF + space/tab) undone."""
-    lines: list[str] = []
-    for raw in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
-        if raw[:1] in (" ", "\t") and lines:
-            lines[-1] += raw[1:]
-        elif raw:
-            lines.append(raw)
-    return lines
+@dataclass
+class Reading:
+    """What one calendar file gave: event dicts and problems ``(kind, detail)``."""
+
+    events: list[dict] = field(default_factory=list)
+    problems: list[tuple[str, str]] = field(default_factory=list)
 
 
-def split_line(line: str) -> tuple[str, dict[str, str], str]:
-    """``NAME;PARAM=V:value`` → ``(NAME, {PARAM: V}, value)`` (quotes respected)."""
-    in_quotes, colon = False, -1
-    for index, char in enumerate(line):
-        if char == '"':
-            in_quotes = not in_quotes
-        elif char == ":" and not in_quotes:
-            colon = index
-            break
-    head, value = (line[:colon], line[colon + 1 :]) if colon >= 0 else (line, "")
-    name, *params = head.split(";")
-    parsed = {}
-    for param in params:
-        key, _, val = param.partition("=")
-        parsed[key.upper()] = val.strip('"')
-    return name.upper(), parsed, value
+def read_calendars(text: str) -> list[icalendar.Calendar]:
+    """Every VCALENDAR in ``text``.
 
-
-def unescape(value: str) -> str:
-    """Decode TEXT escapes (``\\n``, ``\\,``, ``\\;``, ``\\\\``)."""
-    return re.sub(r"\\(.)", lambda m: _ESCAPES.get(m.group(1), m.group(1)), value)
-
-
-def zone_or(name: str | None, default: str) -> ZoneInfo:
-    """The IANA zone ``name``, or ``default`` when absent or not an IANA name."""
-    for candidate in (name, default, "UTC"):
-        if candidate:
-            try:
-                return ZoneInfo(candidate)
-            except (ZoneInfoNotFoundError, ValueError):
-                continue
-    return ZoneInfo("UTC")
-
-
-def parse_moment(value: str, params: dict, default_tz: str) -> datetime | date:
-    """A DATE-TIME (aware) or DATE value; floating times get ``default_tz``."""
-    value = value.strip()
-    if params.get("VALUE") == "DATE" or re.fullmatch(r"\d{8}", value):
-        return datetime.strptime(value[:8], "%Y%m%d").date()
-    moment = datetime.strptime(value.rstrip("Z")[:15], "%Y%m%dT%H%M%S")
-    if value.endswith("Z"):
-        return moment.replace(tzinfo=ZoneInfo("UTC"))
-    return moment.replace(tzinfo=zone_or(params.get("TZID"), default_tz))
-
-
-def parse_calendar(text: str, default_tz: str = "UTC") -> list[dict]:
-    """Every VEVENT as a dict: uid, summary, description, location, url, status,
-    categories, dtstart, dtend (aware datetime or date), tzid, comment, x (X- props).
+    :raises ValueError: when the text is not iCalendar
     """
-    lines = unfold(text)
-    calendar_tz = default_tz
-    for line in lines:
-        name, _, value = split_line(line)
-        if name == "X-WR-TIMEZONE" and value.strip():
-            calendar_tz = value.strip()
-            break
-    events, current, depth = [], None, []
-    for line in lines:
-        name, params, value = split_line(line)
-        if name == "BEGIN":
-            depth.append(value.upper())
-            if value.upper() == "VEVENT":
-                current = {"categories": [], "x": {}}
-            continue
-        if name == "END":
-            if depth and depth.pop() == "VEVENT" and current is not None:
-                events.append(current)
-                current = None
-            continue
-        if current is None or depth[-1:] != ["VEVENT"]:
-            continue
-        if name in ("DTSTART", "DTEND"):
-            current[name.lower()] = parse_moment(value, params, calendar_tz)
-            if name == "DTSTART":
-                current["tzid"] = params.get("TZID")
-        elif name == "CATEGORIES":
-            current["categories"] += [unescape(c).strip() for c in value.split(",")]
-        elif name.startswith("X-"):
-            current["x"][name] = unescape(value)
-        elif name in (
-            "UID",
-            "SUMMARY",
-            "DESCRIPTION",
-            "LOCATION",
-            "URL",
-            "STATUS",
-            "COMMENT",
+    if not text.lstrip().upper().startswith("BEGIN:VCALENDAR"):
+        raise ValueError("does not start with BEGIN:VCALENDAR")
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        return icalendar.Calendar.from_ical(text, multiple=True)
+
+
+def text_fields(component) -> dict:
+    """uid, summary, description, location, url, status, comment, categories, x."""
+    fields: dict = {}
+    for name in _TEXT_FIELDS:
+        value = component.get(name)
+        if isinstance(value, list):
+            value = value[0] if value else None
+        if value is not None and str(value).strip():
+            fields[name.lower()] = str(value).strip()
+    try:
+        fields["categories"] = [c.strip() for c in component.categories if c.strip()]
+    except BAD_VALUE:
+        fields["categories"] = []
+    fields["x"] = {k: str(v) for k, v in component.items() if k.startswith("X-")}
+    return fields
+
+
+def localize(moment, zone: tzinfo):
+    """A floating datetime in ``zone``; aware datetimes and dates unchanged."""
+    if isinstance(moment, datetime) and moment.tzinfo is None:
+        return moment.replace(tzinfo=zone)
+    return moment
+
+
+def event_span(component, calendar_zone: tzinfo) -> tuple:
+    """``(start, end, unknown_tzid)``: end from DTEND, else DURATION, else RFC default.
+
+    :raises ValueError: (or another of :data:`BAD_VALUE`) for a malformed time
+    """
+    if component.errors:
+        name, message = component.errors[0]
+        raise ValueError(f"{name}: {message}")
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        start, end = component.start, component.end
+    if type(start) is not type(end):
+        raise ValueError("DTSTART and DTEND are not of the same type")
+    tzid = component["DTSTART"].params.get("TZID")
+    naive = isinstance(start, datetime) and start.tzinfo is None
+    unknown = tzid if naive and tzid else None
+    return localize(start, calendar_zone), localize(end, calendar_zone), unknown
+
+
+def session_suffix(start) -> str:
+    """The part of a session's id that tells it from its series' other sessions."""
+    if isinstance(start, datetime):
+        return start.astimezone(UTC).strftime("%Y%m%dT%H%MZ")
+    return start.strftime("%Y%m%d")
+
+
+def event_dict(component, calendar_zone: tzinfo, *, session: bool) -> dict:
+    """One VEVENT (or one session of a series) as an event dict.
+
+    Keys: those of :func:`text_fields` plus ``dtstart``, ``dtend`` (aware
+    datetimes or dates), ``session`` (a suffix for the id, or None) and
+    ``unknown_tzid`` (a TZID neither the file nor the library defines).
+    """
+    start, end, unknown = event_span(component, calendar_zone)
+    fields = text_fields(component)
+    suffix = None
+    if session:
+        original = component.get("RECURRENCE-ID")
+        moment = localize(original.dt, calendar_zone) if original else start
+        suffix = session_suffix(moment)
+    return {
+        **fields,
+        "dtstart": start,
+        "dtend": end,
+        "session": suffix,
+        "unknown_tzid": unknown,
+        "calendar_zone": calendar_zone,
+    }
+
+
+def _series_calendar(calendar, uid: str) -> icalendar.Calendar:
+    """A calendar holding only the zones and the components of one series."""
+    series = icalendar.Calendar()
+    for component in calendar.subcomponents:
+        if component.name == "VTIMEZONE" or (
+            component.name == "VEVENT" and str(component.get("UID")) == uid
         ):
-            current[name.lower()] = unescape(value).strip()
-    return events
+            series.add_component(component)
+    return series
 
 
-def event_times(event: dict, zone: ZoneInfo) -> tuple[datetime | None, datetime | None]:
-    """Start and end as aware datetimes; all-day dates become local midnights."""
+def expand_series(calendar, uid: str, window: tuple[datetime, datetime]) -> list:
+    """The sessions of one recurring event within ``window`` (at most
+    :data:`MAX_SESSIONS`, then one more to tell that the cap was reached).
+
+    :raises ValueError: (or another of :data:`BAD_VALUE`) for a bad series
+    """
+    first, last = window
+    sessions = []
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        query = recurring_ical_events.of(_series_calendar(calendar, uid))
+        for occurrence in query.after(first):
+            start = occurrence.start
+            if not isinstance(start, datetime):
+                start = datetime.combine(start, time(0))
+            if start.replace(tzinfo=None) > last.replace(tzinfo=None):
+                break
+            sessions.append(occurrence)
+            if len(sessions) > MAX_SESSIONS:
+                break
+    return sessions
+
+
+def series_uids(calendar) -> set[str]:
+    """UIDs of the events that recur (RRULE or RDATE on any of their components)."""
+    return {
+        str(c.get("UID"))
+        for c in calendar.walk("VEVENT")
+        if c.get("UID") and (c.get("RRULE") or c.get("RDATE"))
+    }
+
+
+def calendar_events(calendar, zone: tzinfo, window, reading: Reading) -> None:
+    """Add every event of one VCALENDAR (series expanded) to ``reading``."""
+    recurring = series_uids(calendar)
+    for uid in sorted(recurring):
+        try:
+            sessions = expand_series(calendar, uid, window)
+            if len(sessions) > MAX_SESSIONS:
+                sessions = sessions[:MAX_SESSIONS]
+                detail = f"recurring event {uid}: kept its first {MAX_SESSIONS}"
+                reading.problems.append(("too_many_sessions", detail))
+            reading.events += [event_dict(s, zone, session=True) for s in sessions]
+        except BAD_VALUE as exc:
+            reading.problems.append(("bad_event", f"recurring event {uid}: {exc}"))
+    for component in calendar.walk("VEVENT"):
+        if str(component.get("UID")) in recurring and component.get("UID"):
+            continue
+        try:
+            session = component.get("RECURRENCE-ID") is not None
+            reading.events.append(event_dict(component, zone, session=session))
+        except BAD_VALUE as exc:
+            uid = component.get("UID") or component.get("SUMMARY") or "(no UID)"
+            reading.problems.append(("bad_event", f"event {uid}: {exc}"))
+
+
+def read_events(text: str, default_tz: str = "UTC", window=None) -> Reading:
+    """Events of an iCalendar text; recurring ones expanded within ``window``.
+
+    :param default_tz: the zone for floating times when the calendar states none
+    :param window: ``(first, last)`` aware datetimes bounding recurring sessions
+        (default: from now for :data:`HORIZON_DAYS`)
+    """
+    if window is None:
+        now = datetime.now(UTC)
+        window = (now, now + timedelta(days=HORIZON_DAYS))
+    reading = Reading()
+    try:
+        calendars = read_calendars(text)
+    except BAD_VALUE as exc:
+        reading.problems.append(("not_calendar", str(exc)))
+        return reading
+    for calendar in calendars:
+        stated = calendar.get("X-WR-TIMEZONE")
+        zone = lookup_zone(stated) or zone_or(None, default_tz)
+        if stated and lookup_zone(stated) is None:
+            reading.problems.append(("unknown_timezone", f"X-WR-TIMEZONE {stated}"))
+        calendar_events(calendar, zone, window, reading)
+    return reading
+
+
+def event_times(event: dict, zone: str) -> tuple[datetime, datetime | None]:
+    """Start and end as aware datetimes in ``zone``; dates become local midnights."""
 
     def as_datetime(value):
         if isinstance(value, datetime):
-            return value.astimezone(zone)
+            return value.astimezone(ZoneInfo(zone))
         if isinstance(value, date):
-            return datetime.combine(value, time(0), tzinfo=zone)
+            return datetime.combine(value, time(0), tzinfo=ZoneInfo(zone))
         return None
 
     return as_datetime(event.get("dtstart")), as_datetime(event.get("dtend"))
+
+
+def stable_key(text: str) -> str:
+    """``text`` when it has letters or digits an id can keep, else a hash of it."""
+    if slugify(text):
+        return text
+    return "h" + hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
+
+
+def title_key(event: dict) -> str:
+    """A key for an event without UID: a hash of its normalized title and start."""
+    title = " ".join((event.get("summary") or "").casefold().split())
+    start = event.get("dtstart")
+    moment = session_suffix(start) if start is not None else ""
+    digest = hashlib.sha256(f"{title}|{moment}".encode()).hexdigest()[:16]
+    return f"t{digest}"
 
 
 def is_cancelled(event: dict) -> bool:
@@ -163,7 +280,7 @@ class IcalSpider(CleSpider):
     platform = "ical"
 
     def parse(self, response):
-        """Yield one listing per VEVENT of the feed.
+        """Yield one listing per VEVENT (per session of a recurring one).
 
         @url https://www.floridabar.org/cle/calendar.ics
         @returns items 1
@@ -171,20 +288,27 @@ class IcalSpider(CleSpider):
         """
         yield from self.parse_ics(response)
 
+    def horizon(self) -> tuple[datetime, datetime]:
+        """The window recurring events expand in: the run date and ``horizon_days``."""
+        first = datetime.fromisoformat(self.run_date).replace(tzinfo=UTC)
+        days = int(self.options.get("horizon_days") or HORIZON_DAYS)
+        return first, first + timedelta(days=days)
+
     def parse_ics(self, response, skip_keys: frozenset = frozenset()):
         """Listings from an ICS response, leaving out keys already seen elsewhere."""
-        if not response.text.lstrip().startswith("BEGIN:VCALENDAR"):
-            url = self.public_url(response)
-            self.problem("not_calendar", f"{url} is not iCalendar")
-            return
-        events = parse_calendar(response.text, self.timezone)
-        if not events:
-            self.problem("no_listings", f"no events in {self.public_url(response)}")
-        for event in events:
-            if not event.get("summary") or not event.get("dtstart"):
-                uid = event.get("uid")
-                self.problem("missing_fields", f"event {uid} lacks title or start")
+        url = self.public_url(response)
+        reading = read_events(response.text, self.timezone, self.horizon())
+        for kind, detail in reading.problems:
+            self.problem(kind, f"{url}: {detail}")
+        if not reading.events and not reading.problems:
+            self.problem("no_listings", f"no events in {url}")
+        for event in reading.events:
+            if not event.get("summary"):
+                self.problem("missing_fields", f"event {event.get('uid')} lacks title")
                 continue
+            if event["unknown_tzid"]:
+                zone = event["unknown_tzid"]
+                self.problem("unknown_timezone", f"{url}: TZID {zone} read as floating")
             if self.listing_key(event) in skip_keys:
                 continue
             listing = self.post_process(
@@ -195,37 +319,44 @@ class IcalSpider(CleSpider):
 
     def listing_key(self, event: dict, response=None) -> str:
         """The provider key of an event (default: its UID without ``@host``)."""
-        return (event.get("uid") or event["summary"]).split("@")[0]
+        uid = (event.get("uid") or "").split("@")[0]
+        return stable_key(uid) if uid.strip() else title_key(event)
+
+    def session_key(self, event: dict) -> str:
+        """The key of one listing: the event's key, and its start for a session."""
+        key = self.listing_key(event)
+        return f"{key}-{event['session']}" if event.get("session") else key
 
     def url_for(self, event: dict, response) -> str:
         """The public page of an event (default: its URL, else the feed URL)."""
         return event.get("url") or self.public_url(response)
 
     def event_listing(self, event: dict, response) -> dict:
-        """One interchange item from a parsed VEVENT."""
-        zone = zone_or(event.get("tzid"), self.timezone)
+        """One interchange item from an event dict of :func:`read_events`."""
+        zone = listing_zone(event, self.timezone)
         starts, ends = event_times(event, zone)
         description = html_to_text(event.get("description"))
         minutes = None
-        if isinstance(event.get("dtstart"), datetime) and ends and starts:
+        if isinstance(event.get("dtstart"), datetime) and ends and ends > starts:
             span = int((ends - starts).total_seconds() // 60)
             minutes = span if 0 < span < 24 * 60 else None
+        categories = event.get("categories", [])
         return self.listing(
-            key=self.listing_key(event),
+            key=self.session_key(event),
             title=CANCELLED_TITLE.sub("", event["summary"]),
             url=self.url_for(event, response),
             description=description,
             starts_at=iso(starts),
             ends_at=iso(ends) if ends and ends > starts else None,
-            timezone=zone.key,
+            timezone=zone,
             duration_minutes=minutes,
             location=event.get("location"),
             credit_text=first_line(description, CREDIT_LINE),
             price_text=first_line(description, PRICE_LINE),
             format=self.guess_format(
-                " ".join([*event.get("categories", []), event.get("location") or ""])
+                " ".join([*categories, event.get("location") or ""])
             ),
-            practice_areas=self.topics(event.get("categories", [])),
+            practice_areas=self.topics(categories),
             presenters=presenters_in(description),
             status="cancelled" if is_cancelled(event) else None,
         )
