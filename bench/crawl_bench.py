@@ -84,7 +84,7 @@ def crawl_in_this_process(mode: str, work: Path) -> dict:
     if mode == "full":
         from catalog.nightly_cmd import run_load
 
-        run_load(work / "catalog.db", RUN_DATE, [PROVIDER])
+        run_load(work / "catalog.db", RUN_DATE, [PROVIDER], after_change=None)
         import sqlite3
 
         with sqlite3.connect(work / "catalog.db") as connection:

@@ -1,5 +1,5 @@
 """Run ``python -m catalog`` as the ``cle`` command."""
 
-from catalog.cli import cli
+from catalog.composition_root import main
 
-cli()
+main()

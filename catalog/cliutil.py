@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
@@ -13,6 +15,48 @@ from catalog.paths import default_db_path
 
 class CleError(click.ClickException):
     """Bad input: printed as one line ``Error: ...`` with exit status 1."""
+
+
+@dataclass(frozen=True)
+class Wiring:
+    """What the composition root hands the commands (as click's context object).
+
+    :param after_change: run with the catalog after listings were loaded
+        (the recommender's index refit); the loaders never look it up themselves
+    """
+
+    after_change: Callable[[object], None] | None = None
+
+
+def wiring() -> Wiring:
+    """The composition root's wiring of the running command.
+
+    A loading command run outside ``cle`` (its click command called alone) would
+    load without the refit: that is refused rather than done silently.
+    """
+    ctx = click.get_current_context(silent=True)
+    found = ctx.find_object(Wiring) if ctx else None
+    if found is None:
+        raise CleError("run this command through 'cle' (or 'python -m catalog')")
+    return found
+
+
+class IsoDate(click.ParamType):
+    """A ``YYYY-MM-DD`` option value, read into a :class:`datetime.date`."""
+
+    name = "YYYY-MM-DD"
+
+    def convert(self, value, param, ctx):
+        """Read the date, or fail with one line naming the option."""
+        if value is None or isinstance(value, date):
+            return value
+        option = param.opts[0] if param is not None and param.opts else "date"
+        try:
+            return date.fromisoformat(str(value))
+        except ValueError:
+            # CleError, not self.fail(): one line, not click's usage block.
+            message = f"{option} {value!r} is not a date; write YYYY-MM-DD"
+            raise CleError(message) from None
 
 
 def db_option(func):
@@ -57,6 +101,17 @@ def parse_as_of(value: str | None) -> date:
         return date.fromisoformat(value)
     except ValueError:
         raise CleError(f"--as-of {value!r} is not a date; write YYYY-MM-DD") from None
+
+
+def existing_catalog(db_path: Path | None) -> Path:
+    """The catalog file to read, or a one-line error when there is none yet."""
+    path = Path(db_path) if db_path else default_db_path()
+    if not path.is_file():
+        raise CleError(
+            f"no catalog at {path}; run 'cle refresh --offline' or 'cle import FILE' "
+            "first, or pass --db"
+        )
+    return path
 
 
 def open_catalog(db_path: Path | None, *, must_exist: bool = False):

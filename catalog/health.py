@@ -37,6 +37,8 @@ class Health:
     blocked: bool
     broken: bool
     reasons: tuple[str, ...] = ()
+    #: problems the crawl met that do not make it unhealthy (a page that failed)
+    warnings: tuple[str, ...] = ()
 
     @property
     def label(self) -> str:
@@ -132,7 +134,23 @@ def evaluate(
         reasons.append(_blocked_detail(statuses, timeouts))
     if reasons and broken:
         reasons.append(f"broken: {fetched} page(s) fetched but nothing usable parsed")
-    return Health(not reasons, blocked, broken, tuple(reasons))
+    return Health(not reasons, blocked, broken, tuple(reasons), crawl_warnings(report))
+
+
+def crawl_warnings(report: Mapping | None) -> tuple[str, ...]:
+    """Problems a spider reported (errors, exceptions), as lines for ``cle refresh``.
+
+    They are facts of the crawl, not a verdict: a run with one failed page out
+    of a hundred is still healthy, but the paralegal's operator should hear of it.
+    """
+    report = report or {}
+    errors = report.get("errors")
+    problems = count_of(errors) + count_of(report.get("spider_exceptions"))
+    if not problems:
+        return ()
+    first = errors[0] if isinstance(errors, list | tuple) and errors else None
+    line = f"{problems} problem(s) during the crawl"
+    return (line + (f" (first: {first})" if first else ""),)
 
 
 def _blocked_detail(statuses: Mapping[int, int], timeouts: int) -> str:

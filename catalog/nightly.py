@@ -16,7 +16,7 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -27,7 +27,13 @@ from catalog.db import COURSE_COLUMNS
 from catalog.health import Health, count_of, evaluate
 from catalog.records import RecordError, prepare, read_jsonl
 from catalog.schema import CATALOG_FIELDS, RECORD_FIELDS
-from catalog.store import record_to_row, set_status, upsert_records
+from catalog.store import (
+    log_changes,
+    record_run,
+    record_to_row,
+    set_status,
+    upsert_records,
+)
 
 #: Published fields compared to tell what changed in a listing.
 _COMPARED = tuple(
@@ -159,7 +165,7 @@ def load_provider(
     )
     if report_problem:
         others = tuple(r for r in health.reasons if not r.startswith("no run report"))
-        health = Health(False, health.blocked, health.broken, (report_problem, *others))
+        health = replace(health, healthy=False, reasons=(report_problem, *others))
     outcome = ProviderOutcome(
         provider,
         run_date,
@@ -173,7 +179,7 @@ def load_provider(
         if health.healthy:
             apply_feed(db, run_date, provider, records, at=at)
         outcome.counts = change_counts(db, run_date, provider) if health.healthy else {}
-        record_run(db, outcome, report or {}, at=at)
+        record_run(db, run_row(outcome, report or {}, at=at))
     outcome.listings = active_listings(db, provider)
     return outcome
 
@@ -274,13 +280,7 @@ def apply_feed(
     if missing:
         set_status(db, [row["id"] for row in missing], "withdrawn")
         changes.extend(_change(run_date, row, "withdrawn", None, at) for row in missing)
-    if changes:
-        columns = list(changes[0])
-        db.conn.executemany(
-            f"insert into changes ({', '.join(columns)}) "
-            f"values ({', '.join('?' * len(columns))})",
-            [tuple(change[c] for c in columns) for change in changes],
-        )
+    log_changes(db, changes)
     return changes
 
 
@@ -324,36 +324,31 @@ def change_counts(
     return {row["kind"]: row["n"] for row in db.query(sql, [run_date, provider])}
 
 
-def record_run(
-    db: sqlite_utils.Database, outcome: ProviderOutcome, report: dict, *, at: str
-) -> None:
-    """Write (or rewrite) the provider's ``crawl_runs`` row for the night."""
+def run_row(outcome: ProviderOutcome, report: dict, *, at: str) -> dict:
+    """The provider's ``crawl_runs`` row for the night: health, counts, drops."""
     dropped = dict(report.get("items_dropped") or {})
     for _, reason in outcome.rejected:
         key = "load: " + _REASON_DETAIL.sub("", reason.split(":")[0])
         dropped[key] = dropped.get(key, 0) + 1
-    db["crawl_runs"].upsert(
-        {
-            "run_date": outcome.run_date,
-            "provider": outcome.provider,
-            "started_at": report.get("started_at"),
-            "finished_at": report.get("finished_at"),
-            "finish_reason": report.get("finish_reason"),
-            "items": outcome.items,
-            "valid": outcome.valid,
-            "dropped": json.dumps(dropped, sort_keys=True),
-            "http_status": json.dumps(report.get("http_status") or {}, sort_keys=True),
-            "errors": outcome.errors,
-            "timeouts": count_of(report.get("timeouts")),
-            "blocked": int(outcome.health.blocked),
-            "broken": int(outcome.health.broken),
-            "health": outcome.health.label,
-            "reasons": "; ".join(outcome.health.reasons) or None,
-            **{kind: outcome.count(kind) for kind in CHANGE_KINDS},
-            "loaded_at": at,
-        },
-        pk=("run_date", "provider"),
-    )
+    return {
+        "run_date": outcome.run_date,
+        "provider": outcome.provider,
+        "started_at": report.get("started_at"),
+        "finished_at": report.get("finished_at"),
+        "finish_reason": report.get("finish_reason"),
+        "items": outcome.items,
+        "valid": outcome.valid,
+        "dropped": json.dumps(dropped, sort_keys=True),
+        "http_status": json.dumps(report.get("http_status") or {}, sort_keys=True),
+        "errors": outcome.errors,
+        "timeouts": count_of(report.get("timeouts")),
+        "blocked": int(outcome.health.blocked),
+        "broken": int(outcome.health.broken),
+        "health": outcome.health.label,
+        "reasons": "; ".join(outcome.health.reasons) or None,
+        **{kind: outcome.count(kind) for kind in CHANGE_KINDS},
+        "loaded_at": at,
+    }
 
 
 def active_listings(db: sqlite_utils.Database, provider: str) -> int:

@@ -3,21 +3,21 @@
 Also the loading half of ``cle refresh``: :func:`run_load` takes the lock, loads
 every provider (one transaction each), prints the summary table and returns
 the exit status (1 when any provider is unhealthy), so the crawl command only
-has to crawl first. Run it as ``cle load`` or ``python -m catalog.nightly_cmd``.
+has to crawl first. What runs after a load (the recommender's index refit) is
+passed in by the composition root, never looked up here.
 """
 
 from __future__ import annotations
 
 import sys
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
 
 import click
 
-from catalog.cliutil import CleError, db_option, open_catalog
-from catalog.hooks import catalog_changed
+from catalog.cliutil import CleError, IsoDate, db_option, open_catalog, wiring
 from catalog.lock import LockBusy, exclusive_lock, lock_path_for
 from catalog.nightly import (
     NightlyError,
@@ -39,18 +39,6 @@ def nightly_lock(db_path: Path | None, command: str) -> Iterator[dict]:
         raise CleError(str(exc)) from None
 
 
-def run_date_of(value: str | None) -> str:
-    """Check a ``--run-date`` value (default today); one-line error when bad."""
-    if value is None:
-        return date.today().isoformat()
-    try:
-        return date.fromisoformat(value).isoformat()
-    except ValueError:
-        raise CleError(
-            f"--run-date {value!r} is not a date; write YYYY-MM-DD"
-        ) from None
-
-
 def run_load(
     db_path: Path | None,
     run_date: str,
@@ -58,11 +46,15 @@ def run_load(
     *,
     feeds: Path | None = None,
     runs: Path | None = None,
+    after_change: Callable[[object], None] | None,
 ) -> int:
     """Load a night into the catalog and print its summary; return the exit status.
 
-    Call while holding :func:`nightly_lock`. Progress goes to standard error,
-    the summary table to standard output.
+    Call while holding :func:`nightly_lock`. Progress and the crawl's warnings
+    go to standard error, the summary table to standard output.
+
+    :param after_change: run with the catalog when a provider's listings were
+        loaded (the composition root passes the recommender's index refit)
     """
     db = open_catalog(db_path)
 
@@ -80,8 +72,11 @@ def run_load(
         )
     except NightlyError as exc:
         raise CleError(str(exc)) from None
-    if any(o.healthy for o in outcomes):
-        catalog_changed(db)
+    if after_change is not None and any(o.healthy for o in outcomes):
+        after_change(db)
+    for outcome in outcomes:
+        for line in outcome.health.warnings:
+            click.echo(f"warning: {outcome.provider}: {line}", err=True)
     click.echo(format_summary(outcomes))
     return 0 if all(o.healthy for o in outcomes) else 1
 
@@ -139,7 +134,7 @@ def describe(outcome: ProviderOutcome) -> str:
 @click.argument("providers", nargs=-1)
 @click.option(
     "--run-date",
-    metavar="YYYY-MM-DD",
+    type=IsoDate(),
     default=None,
     help="The night whose feeds to load (default: today).",
 )
@@ -178,7 +173,9 @@ def load(providers, run_date, feeds, runs, all_nights, db_path):
     """
     if all_nights and run_date:
         raise CleError("give --run-date or --all-nights, not both")
-    nights = stored_nights(feeds) if all_nights else [run_date_of(run_date)]
+    after_change = wiring().after_change
+    one_night = (run_date or date.today()).isoformat()
+    nights = stored_nights(feeds) if all_nights else [one_night]
     if not nights:
         raise CleError(
             f"no stored nights (YYYY-MM-DD folders) in {feeds or 'data/feeds'}"
@@ -190,9 +187,12 @@ def load(providers, run_date, feeds, runs, all_nights, db_path):
         for night in nights:
             if all_nights:
                 click.echo(f"== {night}")
-            status |= run_load(db_path, night, providers, feeds=feeds, runs=runs)
+            status |= run_load(
+                db_path,
+                night,
+                providers,
+                feeds=feeds,
+                runs=runs,
+                after_change=after_change,
+            )
     sys.exit(status)
-
-
-if __name__ == "__main__":
-    load()

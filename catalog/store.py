@@ -13,6 +13,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 import sqlite_utils
+from sqlite_utils.utils import chunks
 
 from catalog.db import COURSE_COLUMNS
 from catalog.records import utc_instant
@@ -140,10 +141,18 @@ def set_status(db: sqlite_utils.Database, ids: Iterable[str], status: str) -> No
         )
 
 
-def catalog_version(db: sqlite_utils.Database) -> int:
-    """A counter that grows whenever listings change (for caches built on them)."""
-    rows = list(db.query("select value from catalog_meta where key = 'version'"))
-    return int(rows[0]["value"]) if rows else 0
+def log_changes(db: sqlite_utils.Database, changes: list[dict]) -> None:
+    """Append rows to the ``changes`` log (what a night did to each listing).
+
+    Call inside ``db.atomic()``, in the same transaction as the listings' write.
+    """
+    if changes:
+        db["changes"].insert_all(changes, batch_size=500)
+
+
+def record_run(db: sqlite_utils.Database, row: dict) -> None:
+    """Write (or rewrite) one provider's ``crawl_runs`` row for a night."""
+    db["crawl_runs"].upsert(row, pk=("run_date", "provider"))
 
 
 def bump_version(db: sqlite_utils.Database) -> None:
@@ -175,5 +184,4 @@ def _delete_course_details(db: sqlite_utils.Database, ids: list[str]) -> None:
 
 
 def _chunks(items: list, size: int):
-    for start in range(0, len(items), size):
-        yield items[start : start + size]
+    return (list(chunk) for chunk in chunks(items, size))

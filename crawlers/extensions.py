@@ -1,9 +1,9 @@
-"""RunReport: write ``data/runs/<run_date>/<slug>.json`` when a spider closes.
+"""RunReport: write ``runs/<run_date>/<slug>.json`` when a spider closes.
 
 The report is how a silent failure becomes visible: how many items were
 scraped and dropped (by reason), the HTTP statuses seen, timeouts, problems
-the spider reported and errors logged. :func:`assess` turns a report into a
-health verdict for ``cle refresh``.
+the spider reported and errors logged. It records facts only: the one health
+verdict on them is :func:`catalog.health.evaluate`, applied when the night loads.
 """
 
 from __future__ import annotations
@@ -14,9 +14,6 @@ from datetime import UTC, datetime
 from scrapy import signals
 
 from catalog.paths import runs_dir
-
-#: A provider is unhealthy when fewer than this share of its items are valid.
-MIN_VALID_SHARE = 0.9
 
 
 def _now() -> str:
@@ -59,28 +56,6 @@ def build_report(spider, stats: dict, reason: str, started_at: str) -> dict:
         ),
         "log_errors": stats.get("log_count/ERROR", 0),
     }
-
-
-def assess(report: dict) -> tuple[str, list[str]]:
-    """``("ok"|"failed", reasons)`` for one run report.
-
-    Failed: the crawl did not finish, found nothing, had errors, or fewer than
-    90% of its items were valid (duplicates are not invalid).
-    """
-    reasons = []
-    if report.get("finish_reason") != "finished":
-        reasons.append(f"finish reason {report.get('finish_reason')}")
-    if not report.get("items_scraped"):
-        reasons.append("zero listings")
-    problems = len(report.get("errors") or []) + report.get("spider_exceptions", 0)
-    if problems:
-        reasons.append(f"{problems} error(s)")
-    dropped = report.get("items_dropped") or {}
-    invalid = sum(v for k, v in dropped.items() if k != "duplicate")
-    valid = report.get("items_valid", 0)
-    if invalid and valid / (valid + invalid) < MIN_VALID_SHARE:
-        reasons.append(f"only {valid} of {valid + invalid} listings valid")
-    return ("failed" if reasons else "ok"), reasons
 
 
 class RunReport:

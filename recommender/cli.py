@@ -19,10 +19,10 @@ from catalog.cliutil import (
     CleError,
     as_of_option,
     db_option,
+    existing_catalog,
     parse_as_of,
     profile_option,
 )
-from catalog.paths import default_db_path
 
 _FORMAT_WORDS = {
     "live_webinar": "live webinar",
@@ -51,12 +51,7 @@ def _catalog(db_path: Path | None, as_of: date):
     """Open the listings and their index; a missing or broken file is one line."""
     from recommender.service import open_listings
 
-    path = Path(db_path) if db_path else default_db_path()
-    if not path.exists():
-        raise CleError(
-            f"no catalog at {path}; run 'cle refresh --offline' or "
-            "'cle import FILE' first, or pass --db"
-        )
+    path = existing_catalog(db_path)
     try:
         catalog = open_listings(path, as_of)
     except sqlite3.DatabaseError as exc:

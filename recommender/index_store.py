@@ -23,8 +23,9 @@ from array import array
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from catalog import paths
+from catalog.queries import catalog_fingerprint, read_active_listings
 from recommender.documents import query_vector
-from recommender.listings import catalog_fingerprint, read_active_listings
 from recommender.vocabulary import Vocabulary, vocabulary_fingerprint
 
 #: Bump when the saved layout or the document recipe changes.
@@ -42,8 +43,7 @@ PRICE_BUCKETS_PER_OCTAVE = 4
 
 def model_dir(db_path: Path) -> Path:
     """Where the index of a catalog file lives: ``<folder>/model/<stem>/``."""
-    db_path = Path(db_path)
-    return db_path.parent / "model" / db_path.stem
+    return paths.model_dir(db_path)
 
 
 def scikit_learn_version() -> str:

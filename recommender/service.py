@@ -14,14 +14,14 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
 
-from recommender.documents import FOCUS, QueryItem, profile_queries
-from recommender.index_store import PersistedIndex, open_index
-from recommender.listings import (
+from catalog.queries import (
     connect_readonly,
     read_listings,
     read_rankable,
     read_rankable_ids,
 )
+from recommender.documents import FOCUS, QueryItem, profile_queries
+from recommender.index_store import PersistedIndex, open_index
 from recommender.rank import Recommendation, rank
 from recommender.shortlist import top_picks
 from recommender.textmatch import phrase_strength

@@ -13,7 +13,7 @@ from catalog.cliutil import (
     CleError,
     as_of_option,
     db_option,
-    open_catalog,
+    existing_catalog,
     parse_as_of,
     profile_option,
 )
@@ -107,17 +107,17 @@ def log_course(
     Example:
       cle log clio:ethics-of-ai --profile data/examples/profile.toml --date 2026-12-10
     """
-    from catalog.queries import get_course_offerings, get_listing
+    from catalog.queries import get_course_offerings, get_listing, reading
 
     from .logbook import default_log_date, entry_from_listing, log_entry
 
     rules, _ = read_profile(profile_path)
     credits = _parse_credit_args(credit_args) if credit_args else None
     when = _parse_date(day) if day else None
-    db = open_catalog(db_path, must_exist=True)
-    listing = get_listing(db, course_id) or next(
-        iter(get_course_offerings(db, course_id)), None
-    )
+    with reading(existing_catalog(db_path)) as read:
+        listing = get_listing(read, course_id) or next(
+            iter(get_course_offerings(read, course_id)), None
+        )
     if listing is None:
         raise CleError(
             f"no course {course_id!r} in the catalog; check the id "

@@ -98,7 +98,7 @@ def served_catalog(tmp_path):
     command = [
         sys.executable,
         "-c",
-        "from catalog.cli import main; main()",
+        "from catalog.composition_root import main; main()",
         "serve",
         "--db",
         str(tmp_path / "catalog.db"),

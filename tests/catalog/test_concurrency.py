@@ -104,7 +104,8 @@ def test_datasette_answers_every_request_during_a_load(catalog, datasette):
         [
             sys.executable,
             "-m",
-            "catalog.nightly_cmd",
+            "catalog",
+            "load",
             "--db",
             str(catalog / "catalog.db"),
             "--run-date",

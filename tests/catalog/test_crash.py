@@ -106,7 +106,8 @@ def test_sigkill_mid_load_leaves_each_provider_old_or_new(
         [
             sys.executable,
             "-m",
-            "catalog.nightly_cmd",
+            "catalog",
+            "load",
             "--db",
             str(db_path),
             "--run-date",
@@ -142,7 +143,8 @@ def test_sigkill_mid_load_leaves_each_provider_old_or_new(
         [
             sys.executable,
             "-m",
-            "catalog.nightly_cmd",
+            "catalog",
+            "load",
             "--db",
             str(db_path),
             "--run-date",

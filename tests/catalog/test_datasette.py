@@ -18,7 +18,7 @@ import icalendar
 import pytest
 from click.testing import CliRunner
 
-from catalog.cli import cli
+from catalog.composition_root import cli
 from catalog.cliutil import CleError
 from catalog.db import open_db
 from catalog.load import load_records, read_file

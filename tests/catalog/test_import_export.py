@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from catalog.cli import cli
+from catalog.composition_root import cli
 from catalog.db import open_db
 from catalog.records import RecordError, csv_row_to_record, record_to_csv_row
 from catalog.schema import CATALOG_FIELDS

@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from catalog.cli import cli
+from catalog.composition_root import cli
 from catalog.normalize import normalize_record
 
 HOLDOUT = Path(__file__).parents[1] / "fixtures" / "normalize" / "holdout.jsonl"

@@ -12,7 +12,7 @@ import pytest
 from click.testing import CliRunner
 
 from catalog.lock import LockBusy, exclusive_lock, lock_path_for, read_holder
-from catalog.nightly_cmd import load
+from catalog.composition_root import cli
 
 #: A process that takes the lock, says so on stdout, then sleeps until killed.
 HOLDER = textwrap.dedent(
@@ -75,7 +75,7 @@ def test_concurrent_refresh_refuses_with_pid_and_start(holder):
 def test_concurrent_load_command_exits_at_once_with_one_line(holder, tmp_path):
     proc, _ = holder
     result = CliRunner().invoke(
-        load, ["--db", str(tmp_path / "catalog.db"), "--run-date", "2026-11-26"]
+        cli, ["load", "--db", str(tmp_path / "catalog.db"), "--run-date", "2026-11-26"]
     )
     assert result.exit_code == 1
     assert result.output.count("\n") == 1

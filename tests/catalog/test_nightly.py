@@ -9,7 +9,7 @@ from click.testing import CliRunner
 
 from catalog.db import open_db
 from catalog.nightly import NightlyError, load_run
-from catalog.nightly_cmd import load
+from catalog.composition_root import cli
 from tests.catalog.nightly_data import listing, report, write_night
 
 NIGHT1, NIGHT2, NIGHT3 = "2026-11-24", "2026-11-25", "2026-11-26"
@@ -219,7 +219,7 @@ def test_load_command_prints_summary_and_exit_status(tmp_path):
     write_night(tmp_path, NIGHT1, "nala", five())
     write_night(tmp_path, NIGHT1, "clio", [])
     args = ["--db", str(db_path), "--feeds", str(tmp_path / "feeds")]
-    result = CliRunner().invoke(load, [*args, "--run-date", NIGHT1])
+    result = CliRunner().invoke(cli, ["load", *args, "--run-date", NIGHT1])
     assert result.exit_code == 1
     lines = result.stdout.splitlines()
     assert lines[0].split() == [
@@ -238,7 +238,7 @@ def test_load_command_prints_summary_and_exit_status(tmp_path):
         "[1/2] clio: unhealthy, nothing changed",
         "[2/2] nala: healthy, 5 active listing(s) (5 new, 0 changed, 0 withdrawn)",
     ]
-    ok = CliRunner().invoke(load, [*args, "--run-date", NIGHT1, "nala"])
+    ok = CliRunner().invoke(cli, ["load", *args, "--run-date", NIGHT1, "nala"])
     assert ok.exit_code == 0 and "all 1 provider(s) healthy" in ok.stdout
     assert "active = listings the catalog offers now" in lines[-1]
 
@@ -251,7 +251,7 @@ def test_load_command_prints_summary_and_exit_status(tmp_path):
     ],
 )
 def test_load_command_bad_input_is_one_line(tmp_path, argv, message):
-    result = CliRunner().invoke(load, ["--db", str(tmp_path / "c.db"), *argv])
+    result = CliRunner().invoke(cli, ["load", "--db", str(tmp_path / "c.db"), *argv])
     assert result.exit_code == 1
     assert message in result.output
     assert "Traceback" not in result.output
@@ -266,7 +266,15 @@ def test_all_nights_rebuilds_the_same_catalog(night, tmp_path):
         night(run_date)
     rebuilt = tmp_path / "rebuilt.db"
     result = CliRunner().invoke(
-        load, ["--db", str(rebuilt), "--all-nights", "--feeds", str(tmp_path / "feeds")]
+        cli,
+        [
+            "load",
+            "--db",
+            str(rebuilt),
+            "--all-nights",
+            "--feeds",
+            str(tmp_path / "feeds"),
+        ],
     )
     assert result.exit_code == 0, result.output
     assert [line for line in result.stdout.splitlines() if line.startswith("==")] == [

@@ -27,7 +27,7 @@ import pytest
 from click.testing import CliRunner
 
 from catalog.db import open_db
-from catalog.nightly_cmd import load
+from catalog.composition_root import cli
 from tests.catalog.site_server import served_copy
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -185,8 +185,9 @@ def test_spider_runs_on_scrapyd_and_cle_load_reads_its_feed(tmp_path, scrapyd):
 
     db_path = tmp_path / "catalog.db"
     result = CliRunner().invoke(
-        load,
+        cli,
         [
+            "load",
             "--db",
             str(db_path),
             "--run-date",

@@ -1,10 +1,10 @@
-"""The run report and its health verdict."""
+"""The run report: facts of one crawl (the verdict is catalog.health's)."""
 
 from __future__ import annotations
 
 from types import SimpleNamespace
 
-from crawlers.extensions import assess, build_report
+from crawlers.extensions import build_report
 
 SPIDER = SimpleNamespace(name="nals", run_date="2026-11-20", problems=["http_error: x"])
 STATS = {
@@ -28,15 +28,3 @@ def test_build_report_reads_the_stats():
     assert report["http_status"] == {"200": 5, "500": 1}
     assert report["timeouts"] == 2 and report["robots_forbidden"] == 1
     assert report["errors"] == ["http_error: x"] and report["log_errors"] == 3
-
-
-def test_assess_fails_on_errors_zero_items_or_low_validity():
-    ok = {"finish_reason": "finished", "items_scraped": 5, "items_valid": 5}
-    assert assess(ok) == ("ok", [])
-    assert assess({**ok, "items_dropped": {"duplicate": 4}})[0] == "ok"
-    verdict, reasons = assess({**ok, "errors": ["timeout: x"]})
-    assert verdict == "failed" and reasons == ["1 error(s)"]
-    assert "zero listings" in assess({**ok, "items_scraped": 0})[1]
-    low = assess({**ok, "items_dropped": {"invalid:url": 1}})
-    assert low == ("failed", ["only 5 of 6 listings valid"])
-    assert assess({**ok, "finish_reason": "shutdown"})[0] == "failed"

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from crawlers.cli import spider_names
+from crawlers.crawl import spider_names
 from crawlers.registry import (
     Provider,
     RegistryError,

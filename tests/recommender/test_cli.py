@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from catalog.cli import cli
+from catalog.composition_root import cli
 from catalog.db import open_db
 from catalog.load import import_file
 from catalog.paths import PROJECT_ROOT

@@ -13,9 +13,9 @@ import pytest
 from catalog.db import open_db
 from catalog.load import import_file, load_records
 from catalog.paths import PROJECT_ROOT
+from catalog.queries import connect_readonly, read_active_listings
 from recommender import index_store
 from recommender.documents import listing_tokens, query_item
-from recommender.listings import connect_readonly, read_active_listings
 from recommender.model import CourseIndex
 from recommender.vocabulary import load_vocabulary, stem
 
@@ -97,7 +97,7 @@ def test_fast_path_imports_no_heavy_package(catalog_path, tmp_path):
     profile.write_text('skill_gaps = ["e-discovery"]\n', encoding="utf-8")
     script = (
         "import sys\n"
-        "from catalog.cli import cli\n"
+        "from catalog.composition_root import cli\n"
         f"args = ['recommend', '--profile', {str(profile)!r}, '--db', "
         f"{str(catalog_path)!r}, '--as-of', '2026-11-27', '--json']\n"
         "try:\n"
