@@ -19,7 +19,7 @@ Two ways to use it:
   the running spider. An unknown URL is logged as an error and answered 404.
 - :func:`replay`: call a spider's callbacks directly with responses built from
   the manifest (City Bureau style), following the requests they yield. Used by
-  golden tests and ``python -m crawlers.record``; needs no reactor.
+  the golden tests (``tests/record_golden.py``); needs no reactor.
 """
 
 from __future__ import annotations
@@ -36,6 +36,8 @@ import yaml
 from scrapy import Request
 from scrapy.exceptions import NotConfigured
 from scrapy.http import HtmlResponse, Response, TextResponse, XmlResponse
+from scrapy.settings import Settings
+from scrapy.spiderloader import SpiderLoader
 from scrapy.spidermiddlewares.httperror import HttpError
 from twisted.python.failure import Failure
 from w3lib.url import canonicalize_url
@@ -59,6 +61,12 @@ ALLOW_ALL_ROBOTS = b"User-agent: *\nDisallow:\n"
 def sites_dir() -> Path:
     """The bundled provider pages: ``data/sites/``."""
     return reference_path("sites")
+
+
+def spider_class(slug: str) -> type:
+    """The spider class named ``slug`` (registry-generated or hand-written)."""
+    settings = Settings({"SPIDER_MODULES": ["crawlers.spiders"]})
+    return SpiderLoader.from_settings(settings).load(slug)
 
 
 @dataclass(frozen=True)

@@ -2,7 +2,7 @@
 
 - ``golden(slug)`` → ``(items, expected)``: replays ``data/sites/<slug>/`` through
   the spider's callbacks with the clock frozen at ``captured_at``
-  (:func:`crawlers.record.golden_items`) and reads ``expected.json``.
+  (:func:`tests.record_golden.golden_items`) and reads ``tests/golden/<slug>.json``.
 - ``page_response(slug, url)``: a Scrapy response for one bundled page, for
   focused tests of a platform's extraction functions.
 - ``site_server``: a factory that serves provider folders over HTTP on
@@ -22,15 +22,15 @@ import pytest
 from w3lib.url import canonicalize_url
 
 from crawlers.offline import load_manifest, sites_dir
-from crawlers.record import golden_items
+from tests.record_golden import golden_items, golden_path
 
 
 @pytest.fixture
 def golden():
-    """Return a function slug → (replayed items, items in expected.json)."""
+    """Return a function slug → (replayed items, items in its golden file)."""
 
     def run(slug: str):
-        expected = json.loads((sites_dir() / slug / "expected.json").read_text("utf-8"))
+        expected = json.loads(golden_path(slug).read_text("utf-8"))
         return golden_items(slug), expected
 
     return run

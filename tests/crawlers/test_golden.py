@@ -1,4 +1,4 @@
-"""Golden tests: every provider's spider on its bundled pages gives expected.json."""
+"""Golden tests: every provider's spider on its bundled pages gives its golden file."""
 
 from __future__ import annotations
 
@@ -7,8 +7,8 @@ import json
 import pytest
 
 from catalog.records import RecordError, prepare
-from crawlers.offline import load_manifest, sites_dir
-from crawlers.record import dump
+from crawlers.offline import load_manifest
+from tests.record_golden import GOLDEN_DIR, dump, golden_path
 
 from .conftest import provider_slugs
 
@@ -24,7 +24,7 @@ def test_spider_matches_golden(slug, golden):
 
 @pytest.mark.parametrize("slug", SLUGS)
 def test_golden_items_are_valid_records(slug):
-    items = json.loads((sites_dir() / slug / "expected.json").read_text("utf-8"))
+    items = json.loads(golden_path(slug).read_text("utf-8"))
     for item in items:
         try:
             prepare(item)
@@ -41,3 +41,8 @@ def test_manifest_is_complete(slug):
     assert manifest.imitates and manifest.assumptions
     for page in manifest.pages.values():
         assert (manifest.folder / page.file).is_file(), f"{slug}: {page.file} missing"
+
+
+def test_every_golden_file_has_its_bundled_pages():
+    goldens = sorted(path.stem for path in GOLDEN_DIR.glob("*.json"))
+    assert goldens == SLUGS

@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from crawlers.offline import replay
+from crawlers.offline import replay, spider_class
 from crawlers.platforms.jsonld import (
     course_offerings,
     event_fields,
@@ -17,7 +17,6 @@ from crawlers.platforms.jsonld import (
     offer_price,
     sitemap_locs,
 )
-from crawlers.record import spider_class
 
 
 def page(*blocks: object) -> str:

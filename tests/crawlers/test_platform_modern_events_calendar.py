@@ -7,13 +7,12 @@ from dataclasses import replace
 from scrapy.http import HtmlResponse
 from w3lib.url import canonicalize_url
 
-from crawlers.offline import Page, load_manifest, replay
+from crawlers.offline import Page, load_manifest, replay, spider_class
 from crawlers.platforms.modern_events_calendar import (
     event_page,
     is_on_demand,
     list_cards,
 )
-from crawlers.record import spider_class
 
 EVENTS = "https://www.clio.com/events/"
 

@@ -7,7 +7,7 @@ from dataclasses import replace
 
 from w3lib.url import canonicalize_url
 
-from crawlers.offline import Page, load_manifest, replay, sites_dir
+from crawlers.offline import Page, load_manifest, replay, sites_dir, spider_class
 from crawlers.platforms.jsonld import sitemap_locs
 from crawlers.platforms.shopify import (
     course_product_urls,
@@ -16,7 +16,6 @@ from crawlers.platforms.shopify import (
     product_offerings,
     variant_format,
 )
-from crawlers.record import spider_class
 
 NBI = "https://nbi-sems.com"
 

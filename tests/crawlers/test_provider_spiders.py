@@ -9,9 +9,8 @@ from urllib.parse import urlsplit
 
 from scrapy.http import HtmlResponse
 
-from crawlers.offline import load_manifest, replay, sites_dir
+from crawlers.offline import load_manifest, replay, sites_dir, spider_class
 from crawlers.platforms.base import labelled_lines
-from crawlers.record import spider_class
 from crawlers.registry import get_provider
 from crawlers.spiders.aapi import calendar_rows as aapi_rows
 from crawlers.spiders.nala import campus_course as nala_campus_course

@@ -1,9 +1,10 @@
-"""Golden files: replay a provider's bundled pages and (re)write ``expected.json``.
+"""Golden files: replay a provider's bundled pages and (re)write its golden file.
 
-``python -m crawlers.record nals [txpd ...]`` rewrites
-``data/sites/<slug>/expected.json`` after a deliberate change to a spider or
-its pages; ``python -m crawlers.record --all`` does every provider folder.
-Review the diff before committing it: the golden test compares against it.
+``python -m tests.record_golden nals [txpd ...]`` rewrites
+``tests/golden/<slug>.json`` after a deliberate change to a spider or its pages
+in ``data/sites/<slug>/``; ``python -m tests.record_golden --all`` does every
+provider folder. Review the diff before committing it: the golden test
+compares against it.
 
 The items are the spider's own output (before the pipelines), in the
 interchange format, sorted by id (a listing repeated on two pages appears
@@ -15,24 +16,22 @@ from __future__ import annotations
 
 import json
 import sys
+from pathlib import Path
 
-from scrapy.settings import Settings
-from scrapy.spiderloader import SpiderLoader
+from freezegun import freeze_time
 
-from crawlers.offline import load_manifest, replay, sites_dir
+from crawlers.offline import load_manifest, replay, sites_dir, spider_class
+
+GOLDEN_DIR = Path(__file__).resolve().parent / "golden"
 
 
-def spider_class(slug: str) -> type:
-    """The spider class named ``slug`` (registry-generated or hand-written)."""
-    settings = Settings({"SPIDER_MODULES": ["crawlers.spiders"]})
-    loader = SpiderLoader.from_settings(settings)
-    return loader.load(slug)
+def golden_path(slug: str) -> Path:
+    """The golden file of a provider: ``tests/golden/<slug>.json``."""
+    return GOLDEN_DIR / f"{slug}.json"
 
 
 def golden_items(slug: str) -> list[dict]:
     """The spider's items for its bundled pages, frozen at ``captured_at``."""
-    from freezegun import freeze_time
-
     manifest = load_manifest(slug)
     with freeze_time(manifest.captured_at):
         spider = spider_class(slug)(run_date=manifest.captured_at)
@@ -54,13 +53,18 @@ def main(argv: list[str]) -> int:
     """Rewrite the golden files of the named providers (or ``--all``)."""
     slugs = provider_folders() if argv == ["--all"] else argv
     if not slugs:
-        print("usage: python -m crawlers.record SLUG... | --all", file=sys.stderr)
+        print("usage: python -m tests.record_golden SLUG... | --all", file=sys.stderr)
+        return 2
+    unknown = sorted(set(slugs) - set(provider_folders()))
+    if unknown:
+        print(
+            f"no bundled pages for {', '.join(unknown)} in data/sites/", file=sys.stderr
+        )
         return 2
     for slug in slugs:
         items = golden_items(slug)
-        path = sites_dir() / slug / "expected.json"
-        path.write_text(dump(items), encoding="utf-8")
-        print(f"{slug}: wrote {len(items)} item(s) to {path}")
+        golden_path(slug).write_text(dump(items), encoding="utf-8")
+        print(f"{slug}: wrote {len(items)} item(s) to {golden_path(slug)}")
     return 0
 
 
