@@ -16,8 +16,6 @@ LISTING_STATUSES = ("active", "withdrawn", "cancelled")
 
 #: Interchange fields that hold lists of strings.
 LIST_FIELDS = ("approvals", "practice_areas", "presenters")
-#: Raw published wording, kept beside the parsed value.
-RAW_TEXT_FIELDS = ("credit_text", "price_text", "when_text")
 #: Fields ``cle export`` adds to the record.
 CATALOG_FIELDS = ("first_seen", "last_seen", "status")
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Callable, Container, Iterable
+from collections.abc import Callable, Container
 from dataclasses import dataclass, field
 
 from catalog.paths import reference_path
@@ -454,8 +454,3 @@ def surface_words(text: str) -> dict[str, str]:
     for word, start, end in spans:
         found.setdefault(word, folded[start:end])
     return found
-
-
-def unique(items: Iterable[str]) -> list[str]:
-    """Items in first-seen order without repeats."""
-    return list(dict.fromkeys(items))

@@ -145,3 +145,38 @@ def test_the_read_side_stays_light():
             elif isinstance(node, ast.ImportFrom) and node.module and not node.level:
                 imported.add(node.module.split(".")[0])
         assert not imported & {"sqlite_utils", "numpy", "pandas"}, module
+
+
+#: Calls and SQL that change a database: only the store (and the schema) make them.
+#: sqlite-utils table writes (``db["t"].insert(...)``, ``.upsert_all(...)``) and
+#: write statements in SQL text.
+WRITES = re.compile(
+    r"\]\.(insert|update|delete|drop)\("
+    r"|\.(insert_all|upsert|upsert_all|delete_where|create_table|add_column"
+    r"|enable_fts|create_index|transform|executemany)\("
+    r"|\b(insert\s+into|update\s+\w+\s+set|delete\s+from|create\s+table"
+    r"|drop\s+table|alter\s+table)\b",
+    flags=re.I,
+)
+WRITERS = {"catalog/store.py", "catalog/db.py"}
+
+
+@pytest.mark.parametrize(
+    "package,path", list(module_files()), ids=lambda v: str(v).split("/work/main/")[-1]
+)
+def test_writes_only_in_the_store(package, path):
+    relative = path.relative_to(ROOT).as_posix()
+    if relative in WRITERS:
+        return
+    code = "\n".join(
+        line
+        for line in path.read_text(encoding="utf-8").splitlines()
+        if not line.lstrip().startswith("#")
+    )
+    # pandas' DataFrame.insert builds a report in memory: not a database write.
+    found = [
+        m.group(0)
+        for m in WRITES.finditer(code)
+        if "frame.insert" not in code[max(0, m.start() - 6) : m.end()]
+    ]
+    assert not found, f"{relative} writes to a database: {found}"
