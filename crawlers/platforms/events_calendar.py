@@ -19,8 +19,10 @@ Hooks: ``listing_key`` (ICS events) and ``post_process`` (every listing).
 from __future__ import annotations
 
 import json
-from datetime import UTC, datetime
+import re
+from datetime import UTC, datetime, timedelta, timezone, tzinfo
 from html import unescape
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from crawlers.platforms.base import (
     CREDIT_LINE,
@@ -29,6 +31,14 @@ from crawlers.platforms.base import (
     presenters_in,
 )
 from crawlers.platforms.ical import CANCELLED_TITLE, IcalSpider, zone_or
+
+#: A site set to a manual offset instead of a city: TEC writes the WordPress
+#: setting as "UTC+0", "UTC-5", "UTC+5:30" (REST ``timezone`` of event 6178 in
+#: tests/fixtures/real/events_calendar/atlbyday-event-6178.json).
+_MANUAL_OFFSET = re.compile(r"^UTC([+-])(\d{1,2})(?:([:.])(\d{1,2}))?$")
+#: An end this long after the start is no session end: TEC REST exports keep
+#: placeholder ends (event 6178 above: a ball game "ending" in 2067).
+MAX_SPAN = timedelta(days=366)
 
 
 def rest_events(text: str) -> tuple[list[dict], str | None, int | None]:
@@ -47,6 +57,48 @@ def utc_moment(value: str | None) -> datetime | None:
     if not value:
         return None
     return datetime.strptime(value, "%Y-%m-%d %H:%M:%S").replace(tzinfo=UTC)
+
+
+def site_zone(name: str | None, default: str) -> tuple[tzinfo, str]:
+    """The zone of a REST ``timezone`` value and its name for the listing.
+
+    A manual offset is a fixed offset: ``"UTC-5"`` is ``Etc/GMT+5`` (IANA signs
+    are inverted), ``"UTC+0"`` is ``UTC``, a fractional one keeps its text form
+    (``"UTC+05:30"``, no IANA name exists); any other value is an IANA name, or
+    ``default`` when it is not one.
+    """
+    match = _MANUAL_OFFSET.match((name or "").strip())
+    if not match:
+        zone = zone_or(name, default)
+        return zone, zone.key
+    sign, hours, separator, part = match.groups()
+    if separator == ".":  # WordPress stores "UTC+5.5" for +05:30
+        minutes = round(float(f"0.{part}") * 60)
+    else:
+        minutes = int(part or 0)
+    offset = timedelta(hours=int(hours), minutes=minutes)
+    offset = -offset if sign == "-" else offset
+    if not offset:
+        return UTC, "UTC"
+    if not minutes:
+        etc = f"Etc/GMT{'-' if sign == '+' else '+'}{int(hours)}"
+        try:
+            return ZoneInfo(etc), etc
+        except (ZoneInfoNotFoundError, ValueError):
+            pass
+    label = f"UTC{sign}{int(hours):02d}:{minutes:02d}"
+    return timezone(offset, label), label
+
+
+def cost_text(value) -> str:
+    """A REST ``cost`` as plain text, entities decoded (``&#36;25`` → ``$25``)."""
+    text = str(value or "")
+    for _ in range(2):  # "&amp;#36;25" is encoded twice
+        decoded = unescape(text)
+        if decoded == text:
+            break
+        text = decoded
+    return html_to_text(text.replace("&", "&amp;"))
 
 
 def local_iso(moment: datetime | None, zone) -> str | None:
@@ -95,7 +147,7 @@ class EventsCalendarSpider(IcalSpider):
             if not event.get("title") or not event.get("utc_start_date"):
                 self.problem("missing_fields", f"event {event.get('id')} at {url}")
                 continue
-            self.rest_keys.add(str(event["id"]))
+            self.rest_keys.add(self.listing_key(event))
             listing = self.post_process(self.rest_listing(event), event, response)
             if listing:
                 yield listing
@@ -122,8 +174,20 @@ class EventsCalendarSpider(IcalSpider):
             yield from self.ics_request()
 
     def listing_key(self, event: dict, response=None) -> str:
-        """The post id: the part of the ICS UID before the first dash."""
-        return (event.get("uid") or event["summary"]).split("-")[0]
+        """The post id: a REST event's ``id``, or an ICS UID's part before a dash."""
+        if "id" in event:
+            return str(event["id"])
+        uid = (event.get("uid") or "").split("-")[0]
+        return uid if uid.strip() else super().listing_key(event)
+
+    def session_end(self, event: dict, starts, ends):
+        """The end, unless it is missing, not after the start or a placeholder."""
+        if not ends or not starts or ends <= starts:
+            return None
+        if ends - starts > MAX_SPAN:
+            self.problem("placeholder_end", f"event {event.get('id')}: end {ends}")
+            return None
+        return ends
 
     def _practice_areas(self, event: dict) -> list[str]:
         """Category names that are not formats ("Webinar") are practice areas."""
@@ -132,9 +196,9 @@ class EventsCalendarSpider(IcalSpider):
 
     def rest_listing(self, event: dict) -> dict:
         """One interchange item from a REST event object."""
-        zone = zone_or(event.get("timezone"), self.timezone)
+        zone, zone_name = site_zone(event.get("timezone"), self.timezone)
         starts = utc_moment(event.get("utc_start_date"))
-        ends = utc_moment(event.get("utc_end_date"))
+        ends = self.session_end(event, starts, utc_moment(event.get("utc_end_date")))
         description = html_to_text(event.get("description"))
         title = unescape(event["title"])
         categories = " ".join(c.get("name", "") for c in event.get("categories") or [])
@@ -142,18 +206,18 @@ class EventsCalendarSpider(IcalSpider):
             str(event.get("status", "")).lower() in ("canceled", "cancelled")
         )
         return self.listing(
-            key=event["id"],
+            key=self.listing_key(event),
             title=CANCELLED_TITLE.sub("", title),
             url=event.get("url") or self.provider.site,
             description=description,
             starts_at=local_iso(starts, zone),
-            ends_at=local_iso(ends, zone) if ends and starts < ends else None,
-            timezone=zone.key,
+            ends_at=local_iso(ends, zone),
+            timezone=zone_name,
             location=venue_text(event.get("venue")),
             format=self.guess_format(categories)
             or ("in_person" if venue_text(event.get("venue")) else None),
             credit_text=first_line(description, CREDIT_LINE),
-            price_text=unescape(event.get("cost") or ""),
+            price_text=cost_text(event.get("cost")),
             practice_areas=self._practice_areas(event),
             presenters=presenters_in(description),
             status="cancelled" if cancelled else None,

@@ -76,3 +76,70 @@ def test_a_page_that_is_not_tec_json_is_reported(page_response):
     response = page_response("txpd", ICS)
     assert list(crawler_spider.parse(response))[0].url == ICS
     assert crawler_spider.problems[0].startswith("bad_json")
+
+
+@pytest.mark.parametrize(
+    "setting,name,offset_minutes",
+    [
+        ("UTC+0", "UTC", 0),
+        ("UTC-5", "Etc/GMT+5", -300),  # IANA's Etc signs are inverted
+        ("UTC+5:30", "UTC+05:30", 330),
+        ("UTC+5.5", "UTC+05:30", 330),  # WordPress's own decimal form
+        ("UTC-9.5", "UTC-09:30", -570),
+        ("America/Chicago", "America/Chicago", -360),
+        ("Central Time", "America/Chicago", -360),  # not a zone: provider default
+    ],
+)
+def test_site_zone_reads_manual_offsets_as_fixed(setting, name, offset_minutes):
+    from datetime import datetime
+
+    from crawlers.platforms.events_calendar import site_zone
+
+    zone, label = site_zone(setting, "America/Chicago")
+    winter = datetime(2027, 1, 15, 12, tzinfo=zone)
+    assert label == name
+    assert winter.utcoffset().total_seconds() == offset_minutes * 60
+
+
+@pytest.mark.parametrize(
+    "cost,text",
+    [
+        ("&#36;25", "$25"),
+        ("&amp;#36;25 &ndash; &#36;40", "$25 – $40"),
+        ("AT&amp;T members free", "AT&T members free"),
+        ("<span>$10</span>", "$10"),
+        (None, ""),
+    ],
+)
+def test_cost_entities_are_decoded(cost, text):
+    from crawlers.platforms.events_calendar import cost_text
+
+    assert cost_text(cost) == text
+
+
+def rest_event(**fields) -> dict:
+    event = {
+        "id": 7,
+        "title": "Ethics hour",
+        "utc_start_date": "2027-01-15 18:00:00",
+        "utc_end_date": "2027-01-15 19:00:00",
+        "timezone": "UTC-5",
+    }
+    return {**event, **fields}
+
+
+@pytest.mark.parametrize(
+    "end,expected",
+    [
+        ("2027-01-15 19:00:00", "2027-01-15T14:00:00-05:00"),
+        ("2067-02-26 00:00:00", None),  # placeholder far-future end
+        ("9999-12-31 23:59:59", None),
+        ("2027-01-15 18:00:00", None),  # end == start: no end given
+        ("2027-01-14 18:00:00", None),  # end before start
+    ],
+)
+def test_placeholder_and_backward_ends_are_dropped(end, expected):
+    item = spider().rest_listing(rest_event(utc_end_date=end))
+    assert item["starts_at"] == "2027-01-15T13:00:00-05:00"
+    assert item["timezone"] == "Etc/GMT+5"
+    assert item.get("ends_at") == expected
