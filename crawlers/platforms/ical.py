@@ -61,12 +61,12 @@ class Reading:
 
 
 def read_calendars(text: str) -> list[icalendar.Calendar]:
-    """Every VCALENDAR in ``text``.
+    """Every VCALENDAR (or other top-level component) in ``text``.
 
     :raises ValueError: when the text is not iCalendar
     """
-    if not text.lstrip().upper().startswith("BEGIN:VCALENDAR"):
-        raise ValueError("does not start with BEGIN:VCALENDAR")
+    if not text.lstrip("\ufeff \r\n\t").upper().startswith("BEGIN:"):
+        raise ValueError("not iCalendar (no BEGIN: line first)")
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         return icalendar.Calendar.from_ical(text, multiple=True)
@@ -99,16 +99,21 @@ def localize(moment, zone: tzinfo):
 def event_span(component, calendar_zone: tzinfo) -> tuple:
     """``(start, end, unknown_tzid)``: end from DTEND, else DURATION, else RFC default.
 
-    :raises ValueError: (or another of :data:`BAD_VALUE`) for a malformed time
+    An unreadable end is left out (None); only the start must be readable.
+
+    :raises ValueError: (or another of :data:`BAD_VALUE`) for a malformed start
     """
-    if component.errors:
-        name, message = component.errors[0]
-        raise ValueError(f"{name}: {message}")
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
-        start, end = component.start, component.end
+        start = component.DTSTART
+        try:
+            end = component.end
+        except BAD_VALUE:
+            end = None
+    if not isinstance(start, date):
+        raise ValueError(f"DTSTART is not a date or date-time: {start!r}")
     if type(start) is not type(end):
-        raise ValueError("DTSTART and DTEND are not of the same type")
+        end = None
     tzid = component["DTSTART"].params.get("TZID")
     naive = isinstance(start, datetime) and start.tzinfo is None
     unknown = tzid if naive and tzid else None
@@ -201,16 +206,20 @@ def calendar_events(calendar, zone: tzinfo, window, reading: Reading) -> None:
                 reading.problems.append(("too_many_sessions", detail))
             reading.events += [event_dict(s, zone, session=True) for s in sessions]
         except BAD_VALUE as exc:
-            reading.problems.append(("bad_event", f"recurring event {uid}: {exc}"))
+            detail = f"recurring event {uid}: {type(exc).__name__}: {exc}"
+            reading.problems.append(("bad_event", detail))
     for component in calendar.walk("VEVENT"):
         if str(component.get("UID")) in recurring and component.get("UID"):
+            continue
+        label = component.get("UID") or component.get("SUMMARY") or "(no UID)"
+        if "DTSTART" not in component:
+            reading.problems.append(("missing_fields", f"event {label}: no DTSTART"))
             continue
         try:
             session = component.get("RECURRENCE-ID") is not None
             reading.events.append(event_dict(component, zone, session=session))
         except BAD_VALUE as exc:
-            uid = component.get("UID") or component.get("SUMMARY") or "(no UID)"
-            reading.problems.append(("bad_event", f"event {uid}: {exc}"))
+            reading.problems.append(("bad_event", f"event {label}: {exc}"))
 
 
 def read_events(text: str, default_tz: str = "UTC", window=None) -> Reading:
