@@ -32,6 +32,14 @@ from crawlers.platforms.base import (
 )
 
 _EVENT_ID = re.compile(r"(?i)[?&]id=(\d+)")
+#: YM writes a date range with a guillemet between its ends ("3/18/2027 »
+#: 3/20/2027"); the shared date reader knows a dash there.
+_GUILLEMET = re.compile(r"\s*(?:[»«]|&raquo;|&laquo;)\s*")
+
+
+def dashed_range(text: str | None) -> str | None:
+    """``when`` wording with a guillemet between two dates written as a dash."""
+    return _GUILLEMET.sub(" - ", text).strip() if text else text
 
 
 def event_id(url: str | None) -> str | None:
@@ -74,7 +82,9 @@ def list_entries(response) -> list[dict]:
             {
                 "title": title,
                 "href": link.attrib.get("href"),
-                "when_text": " ".join(p for p in after_title[:1] + [time_text] if p),
+                "when_text": dashed_range(
+                    " ".join(p for p in after_title[:1] + [time_text] if p)
+                ),
             }
         )
     for block in response.css("div.UpcomingEvents p"):
@@ -83,7 +93,7 @@ def list_entries(response) -> list[dict]:
             {
                 "title": " ".join(link.css("::text").getall()).strip(),
                 "href": link.attrib.get("href"),
-                "when_text": (block.xpath("text()").get() or "").strip(),
+                "when_text": dashed_range(block.xpath("text()").get() or ""),
             }
         )
     return entries
@@ -179,7 +189,7 @@ class YourMembershipSpider(CleSpider):
             response,
             title=fields["title"] or seed.get("title"),
             description=description,
-            when_text=when or seed.get("when_text"),
+            when_text=dashed_range(when or seed.get("when_text")),
             location=labels.get("location"),
             presenters=[labels["presenter"]] if labels.get("presenter") else None,
             credit_text=credit,

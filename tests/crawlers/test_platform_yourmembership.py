@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from scrapy.http import HtmlResponse
 
 from crawlers.offline import replay
@@ -91,3 +92,25 @@ def test_a_failed_detail_page_still_yields_the_rss_listing():
     assert items["nals:1943210"]["title"] == "NALS Webinar: Mastering Legal Citations"
     assert "price_text" not in items["nals:1943210"]
     assert spider.problems == [f"http_error: HTTP 500 at {DETAIL}"]
+
+
+@pytest.mark.parametrize(
+    "wording,ends_at",
+    [
+        ("3/18/2027 8:00 AM » 3/20/2027 5:00 PM", "2027-03-20T17:00:00-05:00"),
+        ("3/18/2027 » 3/20/2027", "2027-03-21T00:00:00-05:00"),
+        ("3/18/2027 8:00 AM &raquo; 3/20/2027 5:00 PM", "2027-03-20T17:00:00-05:00"),
+    ],
+)
+def test_a_guillemet_range_keeps_its_end(wording, ends_at):
+    from catalog.normalize.dates import parse_when
+
+    html = f"""<html><h1 class="EventTitle">Spring Seminar</h1>
+      <table class="EventDetails"><tr><td class="label">Date:</td>
+      <td class="value">{wording}</td></tr></table></html>"""
+    response = HtmlResponse(DETAIL, body=html.encode(), encoding="utf-8")
+    (item,) = NalsSpider(run_date="2026-11-20").parse_detail(response)
+    assert "»" not in item["when_text"]
+    when = parse_when(item["when_text"], "America/Chicago")
+    assert when["starts_at"].startswith("2027-03-18T")
+    assert when["ends_at"] == ends_at
