@@ -108,8 +108,29 @@ def cli(ctx: click.Context):
     default=None,
     help="File the feeds and reports under this date (default: today).",
 )
+@click.option(
+    "--scrapyd",
+    "servers",
+    multiple=True,
+    metavar="URL",
+    help="Crawl on these Scrapyd servers instead of here (repeat for each); "
+    "they write to the shared folder given by --shared.",
+)
+@click.option(
+    "--shared",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=None,
+    help="With --scrapyd: the state folder every server writes feeds/ and runs/ to.",
+)
+@click.option(
+    "--wait-minutes",
+    type=click.IntRange(1, 24 * 60),
+    default=180,
+    show_default=True,
+    help="With --scrapyd: how long to wait for the servers' jobs before loading.",
+)
 @db_option
-def refresh(providers, offline, run_date, db_path: Path | None):
+def refresh(providers, offline, run_date, servers, shared, wait_minutes, db_path):
     """Crawl providers' listings and load them into the catalog.
 
     Crawls every provider in data/providers.yml (or only those named), writes
@@ -122,12 +143,13 @@ def refresh(providers, offline, run_date, db_path: Path | None):
     Examples:
       cle refresh --offline          # the bundled sample pages, no network
       cle refresh nals txpd          # two providers, live
+      cle refresh --scrapyd http://crawl1:6800 --scrapyd http://crawl2:6800 \\
+          --shared /mnt/cle-shared   # spread over a Scrapyd cluster
     """
     from datetime import date
 
-    from crawlers.crawl import choose_providers, crawl
-
     from catalog.nightly_cmd import nightly_lock, run_load
+    from crawlers.crawl import choose_providers, crawl
 
     night = (run_date or date.today()).isoformat()
     slugs, missing = choose_providers(tuple(providers))
@@ -137,12 +159,58 @@ def refresh(providers, offline, run_date, db_path: Path | None):
         click.echo(f"{slug}: no spider for its platform yet; skipped", err=True)
     if not slugs:
         raise CleError("no provider has a spider to run; check data/providers.yml")
+    if servers and (offline or shared is None):
+        raise CleError(
+            "--scrapyd needs --shared (the servers' state folder), not --offline"
+        )
     with nightly_lock(db_path, "cle refresh"):
-        crawl(slugs, night, offline=offline)
-        status = run_load(db_path, night, slugs, after_change=WIRING.after_change)
+        if servers:
+            crawl_on_cluster(list(servers), slugs, night, db_path, wait_minutes)
+            feeds, runs = shared / "feeds", shared / "runs"
+        else:
+            crawl(slugs, night, offline=offline)
+            feeds = runs = None
+        status = run_load(
+            db_path,
+            night,
+            slugs,
+            feeds=feeds,
+            runs=runs,
+            after_change=WIRING.after_change,
+        )
     if offline:
         click.echo("(Listings above come from bundled recreations, not live sites.)")
     sys.exit(1 if status else 0)
+
+
+def crawl_on_cluster(
+    servers: list[str], slugs: list[str], night: str, db_path, wait_minutes: int
+) -> None:
+    """Schedule the night on Scrapyd servers, biggest providers first, and wait."""
+    from catalog.cliutil import existing_catalog
+    from catalog.queries import last_healthy_sizes, reading
+    from crawlers.cluster import ClusterError, assign, schedule_night, wait_for
+
+    sizes = {}
+    try:
+        with reading(existing_catalog(db_path)) as connection:
+            sizes = last_healthy_sizes(connection)
+    except CleError:
+        pass  # a first night: no sizes known yet, every provider weighs the same
+    try:
+        shares = assign(slugs, servers, sizes)
+        for server, names in shares.items():
+            click.echo(f"{server}: {', '.join(names) or '(nothing)'}", err=True)
+        jobs = schedule_night(shares, night)
+        late = wait_for(jobs, timeout_s=60 * wait_minutes)
+    except ClusterError as exc:
+        raise CleError(str(exc)) from None
+    for job in late:
+        click.echo(
+            f"warning: {job.provider} still running on {job.server} after "
+            f"{wait_minutes} min; its feed is not loaded tonight",
+            err=True,
+        )
 
 
 def main() -> None:

@@ -150,6 +150,21 @@ def get_course_offerings(connection: sqlite3.Connection, course_id: str) -> list
     return list(_records(connection.execute(sql, [course_id])))
 
 
+def last_healthy_sizes(connection: sqlite3.Connection) -> dict[str, int]:
+    """Valid listings of each provider's latest healthy night (for crawl planning)."""
+    sql = (
+        "select provider, valid from crawl_runs as run where health = 'healthy' "
+        "and run_date = (select max(run_date) from crawl_runs where "
+        "provider = run.provider and health = 'healthy')"
+    )
+    try:
+        return {
+            provider: int(valid or 0) for provider, valid in connection.execute(sql)
+        }
+    except sqlite3.OperationalError:  # a catalog made before crawl_runs existed
+        return {}
+
+
 def _records(cursor: sqlite3.Cursor) -> Iterator[dict]:
     names = [column[0] for column in cursor.description]
     for row in cursor:
