@@ -2,115 +2,141 @@
 
 It reads the same columns as datasette-ics (``event_name``, ``event_dtstart``,
 optional ``event_dtend``, ``event_uid``, ``event_description``) plus
-``event_location`` and ``event_url``, and writes what datasette-ics 0.5.2
-leaves out: a DTSTAMP on every event (RFC 5545 section 3.6.1 requires it),
-LOCATION, URL, and 75-octet line folding. Registered ``trylast`` so it is the
-``ics`` renderer even while datasette-ics is installed.
+``event_location``, ``event_url`` and ``event_timezone`` (the listing's IANA
+zone), and writes the calendar with the ``icalendar`` library (escaping and
+75-octet folding are the library's). Every event has a permanent UID (the
+listing's key at a fixed domain, never the request's host), a DTSTAMP (RFC 5545
+section 3.6.1), and times in the listing's zone with its VTIMEZONE (else UTC).
+The description opens with the session's time as text, from
+:mod:`catalog.timefmt`. Stored text cannot break the feed: characters RFC 5545
+does not allow in TEXT (C0 controls other than tab, DEL) are removed, and
+line breaks become the escaped ``\\n`` of a TEXT value. Registered ``trylast``
+so it is the ``ics`` renderer even while datasette-ics is installed.
 """
 
 from __future__ import annotations
 
 import hashlib
+import re
 from datetime import UTC, date, datetime
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+import icalendar
 from datasette import hookimpl
 from datasette.utils.asgi import Response
 
+from catalog.timefmt import format_range
+
 REQUIRED_COLUMNS = {"event_name", "event_dtstart"}
 PRODUCT_ID = "-//cle//CLE catalog for paralegals//EN"
-#: RFC 5545 section 3.1: content lines are folded at 75 octets.
-LINE_OCTETS = 75
+#: UIDs are ``<event_uid>@UID_DOMAIN``: the same for a listing in every feed and
+#: on every host (``.invalid`` is reserved by RFC 2606, so no one else's).
+UID_DOMAIN = "cle-catalog.invalid"
+#: RFC 5545 section 3.3.11: TEXT allows no control character but HTAB (line
+#: breaks are written escaped); lone surrogates cannot be UTF-8 at all.
+_FORBIDDEN = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\ud800-\udfff]")
+_URL = re.compile(r"https?://[^\s\"<>\\^`{|}]+", re.IGNORECASE)
 
 
-def escape_text(value: object) -> str:
-    """Escape a TEXT value (RFC 5545 section 3.3.11)."""
+def clean_text(value: object) -> str:
+    """Stored text as a TEXT value may hold it: line breaks as LF, no controls."""
     text = str(value).replace("\r\n", "\n").replace("\r", "\n")
-    for raw, escaped in (("\\", "\\\\"), (";", "\\;"), (",", "\\,"), ("\n", "\\n")):
-        text = text.replace(raw, escaped)
-    return text
+    return _FORBIDDEN.sub("", text)
 
 
-def fold(line: str) -> str:
-    """Fold one content line into pieces of at most 75 octets, CRLF-separated."""
-    pieces, current, size = [], "", 0
-    for char in line:
-        width = len(char.encode("utf-8"))
-        limit = LINE_OCTETS if not pieces else LINE_OCTETS - 1  # leading space
-        if size + width > limit:
-            pieces.append(current)
-            current, size = "", 0
-        current += char
-        size += width
-    pieces.append(current)
-    return "\r\n ".join(pieces)
+def clean_url(value: object) -> str | None:
+    """An http(s) URL with nothing a URI may not hold, else None."""
+    text = clean_text(value or "").strip()
+    return text if _URL.fullmatch(text) else None
 
 
-def ics_time(value: object) -> tuple[str, str] | None:
-    """Turn a start or end into ``(parameters, value)``, or None when unreadable.
+def zone_of(name: object) -> ZoneInfo | None:
+    """The IANA zone ``name``, or None (then times are written in UTC)."""
+    try:
+        return ZoneInfo(str(name)) if name else None
+    except (ZoneInfoNotFoundError, ValueError):
+        return None
 
-    Instants are written in UTC (``...Z``), so no VTIMEZONE is needed; a naive
-    time is taken as UTC; a bare date becomes an all-day ``VALUE=DATE``.
+
+def read_time(value: object, zone: ZoneInfo | None) -> datetime | date | None:
+    """A start or end as a date (``VALUE=DATE``) or an aware datetime, else None.
+
+    A naive time is taken as UTC; an aware one is shown in ``zone`` when given.
     """
     text = str(value or "").strip()
-    if not text:
-        return None
     try:
         if len(text) == 10:
-            return ";VALUE=DATE", date.fromisoformat(text).strftime("%Y%m%d")
-        instant = datetime.fromisoformat(text)
+            return date.fromisoformat(text)
+        moment = datetime.fromisoformat(text)
     except ValueError:
         return None
-    if instant.tzinfo is None:
-        instant = instant.replace(tzinfo=UTC)
-    return "", instant.astimezone(UTC).strftime("%Y%m%dT%H%M%SZ")
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=UTC)
+    return moment.astimezone(zone or UTC)
 
 
-def event_lines(row: dict, stamp: str) -> list[str]:
-    """The VEVENT lines of one row, or nothing when its start is unreadable."""
-    start = ics_time(row["event_dtstart"])
+def uid_for(row: dict) -> str:
+    """The permanent UID of a row: its ``event_uid`` (else a hash) at the domain."""
+    key = clean_text(row.get("event_uid") or "").strip()
+    if not key:
+        seed = f"{row['event_name']}|{row['event_dtstart']}".encode()
+        key = "cle-" + hashlib.sha256(seed).hexdigest()[:24]
+    return f"{key}@{UID_DOMAIN}"
+
+
+def when_line(row: dict, zone: ZoneInfo | None) -> str:
+    """The session's time as a reader of the description sees it."""
+    name = zone.key if zone else "UTC"
+    starts, ends = str(row["event_dtstart"]), row.get("event_dtend")
+    return "When: " + format_range(starts, str(ends) if ends else None, name)
+
+
+def build_event(row: dict, stamp: datetime) -> icalendar.Event | None:
+    """The VEVENT of one row, or None when its start is unreadable."""
+    zone = zone_of(row.get("event_timezone"))
+    start = read_time(row["event_dtstart"], zone)
     if start is None:
-        return []
-    uid = row.get("event_uid")
-    if not uid:
-        key = f"{row['event_name']}|{row['event_dtstart']}".encode()
-        uid = "cle-" + hashlib.sha1(key).hexdigest()
-    lines = [
-        "BEGIN:VEVENT",
-        f"UID:{escape_text(uid)}",
-        f"DTSTAMP:{stamp}",
-        f"DTSTART{start[0]}:{start[1]}",
-    ]
-    end = ics_time(row.get("event_dtend"))
-    if end is not None and end[0] == start[0] and end[1] > start[1]:
-        lines.append(f"DTEND{end[0]}:{end[1]}")
-    lines.append(f"SUMMARY:{escape_text(row['event_name'])}")
-    for column, name in (
-        ("event_description", "DESCRIPTION"),
-        ("event_location", "LOCATION"),
-    ):
-        if row.get(column):
-            lines.append(f"{name}:{escape_text(row[column])}")
-    if row.get("event_url"):
-        lines.append(f"URL:{row['event_url']}")
-    lines.append("END:VEVENT")
-    return lines
+        return None
+    event = icalendar.Event()
+    event.add("uid", uid_for(row))
+    event.add("dtstamp", stamp)
+    event.add("dtstart", start)
+    end = read_time(row.get("event_dtend"), zone)
+    if end is not None and type(end) is type(start) and end > start:
+        event.add("dtend", end)
+    event.add("summary", clean_text(row["event_name"]))
+    description = clean_text(row.get("event_description") or "")
+    event.add("description", f"{when_line(row, zone)}\n{description}".strip())
+    if row.get("event_location"):
+        event.add("location", clean_text(row["event_location"]))
+    url = clean_url(row.get("event_url"))
+    if url:
+        event.add("url", url)
+    return event
 
 
-def calendar_text(title: str, rows: list[dict], *, stamp: str) -> str:
-    """A whole VCALENDAR, lines folded and ended with CRLF."""
-    lines = [
-        "BEGIN:VCALENDAR",
-        "VERSION:2.0",
-        f"PRODID:{PRODUCT_ID}",
-        "CALSCALE:GREGORIAN",
-        "METHOD:PUBLISH",
-    ]
+def calendar_text(title: str, rows: list[dict], *, stamp: datetime) -> str:
+    """A whole VCALENDAR (with the VTIMEZONEs its events use), CRLF-ended lines."""
+    calendar = icalendar.Calendar()
+    calendar.add("prodid", PRODUCT_ID)
+    calendar.add("version", "2.0")
+    calendar.add("calscale", "GREGORIAN")
+    calendar.add("method", "PUBLISH")
     if title:
-        lines.append(f"X-WR-CALNAME:{escape_text(title)}")
+        # an X- property is not known to be TEXT: give it as one line of vText
+        name = " ".join(clean_text(title).split())
+        calendar.add("x-wr-calname", icalendar.vText(name))
+    years = []
     for row in rows:
-        lines.extend(event_lines(row, stamp))
-    lines.append("END:VCALENDAR")
-    return "".join(fold(line) + "\r\n" for line in lines)
+        event = build_event(row, stamp)
+        if event is not None:
+            calendar.add_component(event)
+            years.append(event.DTSTART.year)
+    if years:
+        calendar.add_missing_timezones(
+            first_date=date(min(years), 1, 1), last_date=date(max(years) + 2, 1, 1)
+        )
+    return calendar.to_ical().decode("utf-8")
 
 
 def render_ics(datasette, request, database, table, rows, columns, query_name):
@@ -124,7 +150,7 @@ def render_ics(datasette, request, database, table, rows, columns, query_name):
     if query_name:
         queries = (datasette.metadata(database=database) or {}).get("queries") or {}
         title = (queries.get(query_name) or {}).get("title") or title
-    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
+    stamp = datetime.now(UTC).replace(microsecond=0)
     events = [dict(zip(columns, row, strict=True)) for row in rows]
     body = calendar_text(title, events, stamp=stamp)
     plain = request.args.get("_plain")
