@@ -12,7 +12,6 @@ key back into categories.
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
@@ -23,10 +22,26 @@ import yaml
 from catalog.paths import reference_path
 from catalog.schema import CREDIT_CATEGORIES
 
+from .rules_check import (
+    SCHEMA_FILE,
+    invariant_problem,
+    rules_schema,
+    schema_problem,
+)
+
 RULES_FILE = "credentials.yaml"
-SCHEMA_FILE = "credentials.schema.json"
-#: Cycle placements: issuer calendar, a date the paralegal gives, not established.
-PLACEMENTS = ("fixed", "rolling", "unknown")
+__all__ = [
+    "SCHEMA_FILE",
+    "Rule",
+    "RulesError",
+    "category_fills",
+    "invariant_problem",
+    "load_rules",
+    "read_rules_data",
+    "requirement_key",
+    "rules_schema",
+    "schema_problem",
+]
 #: The C YAML parser when PyYAML was built with it (five times faster).
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
@@ -106,6 +121,36 @@ class Advisory:
 
 
 @dataclass(frozen=True)
+class Condition:
+    """A format rule of acceptance: matching courses get ``verdict`` whatever else."""
+
+    match: Match
+    verdict: str  # does_not_count | unknown
+    reason: str
+
+
+@dataclass(frozen=True)
+class Acceptance:
+    """Which courses count for a credential (DESIGN.md section 5), as data.
+
+    Read by :func:`recommender.acceptance.counts_toward` in field order:
+    ``conditions``, stated ``approvals`` (the credential's own id always
+    counts), ``providers``, ``sponsor_kinds`` (``court_or_government`` only for
+    government employees when ``government_employees_only``), NFPA member
+    associations, then ``otherwise_verdict`` with ``otherwise_reason``.
+    """
+
+    conditions: tuple[Condition, ...] = ()
+    approvals: frozenset[str] = frozenset()
+    providers: frozenset[str] = frozenset()
+    sponsor_kinds: frozenset[str] = frozenset()
+    nfpa_member_associations: bool = False
+    government_employees_only: bool = False
+    otherwise_verdict: str = "unknown"
+    otherwise_reason: str = "the rule for which courses count was not established"
+
+
+@dataclass(frozen=True)
 class CycleRule:
     """How long a cycle is and how it is placed on the calendar."""
 
@@ -146,11 +191,30 @@ class Rule:
     sources: tuple[Source, ...]
     confidence: str
     field_confidence: dict = field(default_factory=dict, hash=False, compare=False)
+    acceptance: Acceptance = field(default_factory=Acceptance)
+    warnings: tuple[str, ...] = ()
+    reviewed: date | None = None
 
     @property
     def needs_cycle_ends(self) -> bool:
         """True when the cycle ends on a date the paralegal must give."""
         return self.cycle.placement == "rolling"
+
+    @property
+    def units_per_hour(self) -> float:
+        """Units of this rule in one 60-minute clock hour (1.2 for 50-minute credits).
+
+        A unit whose length was not established counts one per clock hour; the
+        rule's ``warnings`` say so.
+        """
+        return 60 / self.unit_minutes if self.unit_minutes else 1.0
+
+    @property
+    def unit_label(self) -> str:
+        """The unit in words: "hour", "50-minute credit", "point", "credit"."""
+        if self.unit_name == "hour" or self.unit_minutes is None:
+            return self.unit_name
+        return f"{self.unit_minutes}-minute {self.unit_name}"
 
 
 def load_rules(path: str | Path | None = None, *, strict: bool | None = None):
@@ -171,7 +235,8 @@ def load_rules(path: str | Path | None = None, *, strict: bool | None = None):
 @lru_cache(maxsize=8)
 def _load_cached(path: str, strict: bool) -> tuple[tuple[str, Rule], ...]:
     data = read_rules_data(Path(path), strict=strict)
-    return tuple((raw["id"], _build_rule(raw)) for raw in data["credentials"])
+    reviewed = date.fromisoformat(str(data["reviewed"]))
+    return tuple((raw["id"], _build_rule(raw, reviewed)) for raw in data["credentials"])
 
 
 def read_rules_data(path: Path, *, strict: bool = True) -> dict:
@@ -196,82 +261,23 @@ def read_rules_data(path: Path, *, strict: bool = True) -> dict:
     return data
 
 
-def rules_schema() -> dict:
-    """Return the JSON Schema of the rules file."""
-    return json.loads(reference_path(SCHEMA_FILE).read_text(encoding="utf-8"))
+def _build_acceptance(raw: dict) -> Acceptance:
+    return Acceptance(
+        conditions=tuple(
+            Condition(_match(c["match"]), c["verdict"], c["reason"])
+            for c in raw["conditions"]
+        ),
+        approvals=frozenset(raw["approvals"]),
+        providers=frozenset(raw["providers"]),
+        sponsor_kinds=frozenset(raw["sponsor_kinds"]),
+        nfpa_member_associations=bool(raw["nfpa_member_associations"]),
+        government_employees_only=bool(raw["government_employees_only"]),
+        otherwise_verdict=raw["otherwise"]["verdict"],
+        otherwise_reason=" ".join(raw["otherwise"]["reason"].split()),
+    )
 
 
-def schema_problem(data) -> str | None:
-    """Return the first schema violation of rules data as one line, or None."""
-    import jsonschema  # imported here: only loading the rules pays for it
-
-    validator = jsonschema.Draft202012Validator(rules_schema())
-    errors = sorted(validator.iter_errors(data), key=lambda e: list(e.absolute_path))
-    if not errors:
-        return None
-    error = errors[0]
-    where = "".join(
-        f"[{p}]" if isinstance(p, int) else f".{p}" for p in error.absolute_path
-    ).lstrip(".")
-    return f"{where or 'top level'}: {error.message}"
-
-
-def invariant_problem(data: dict) -> str | None:
-    """Return the first broken cross-field rule of valid-schema data, or None."""
-    seen: set[str] = set()
-    for index, raw in enumerate(data["credentials"]):
-        where = f"credentials[{index}] ({raw['id']})"
-        if raw["id"] in seen:
-            return f"{where}: duplicate id"
-        seen.add(raw["id"])
-        problem = _rule_problem(raw)
-        if problem:
-            return f"{where}: {problem}"
-    return None
-
-
-def _rule_problem(raw: dict) -> str | None:
-    cycle = raw["cycle"]
-    if cycle["placement"] == "fixed" and (
-        cycle["anchor"] is None or not cycle["years"]
-    ):
-        return "a fixed cycle needs years and an anchor date"
-    if cycle["placement"] != "fixed" and cycle["anchor"] is not None:
-        return "only a fixed cycle has an anchor date"
-    if cycle["placement"] == "rolling" and not cycle["years"]:
-        return "a rolling cycle needs years"
-    keys = [requirement_key(r["counts"]) for r in raw["requirements"]]
-    if len(set(keys)) != len(keys):
-        return "two requirements fill the same categories"
-    counted = [c for r in raw["requirements"] for c in r["counts"]]
-    if len(set(counted)) != len(counted):
-        return "requirements must fill disjoint categories"
-    minimums = [r["min_hours"] for r in raw["requirements"]]
-    total = raw["total_hours"]
-    if total is not None and None in minimums:
-        return "a category minimum may be unknown only when total_hours is unknown"
-    if total is not None and sum(minimums) > total:
-        return "category minimums add up to more than total_hours"
-    return _sources_problem(raw)
-
-
-def _sources_problem(raw: dict) -> str | None:
-    supported = {fact for source in raw["sources"] for fact in source["supports"]}
-    numbers = {
-        "total_hours": raw["total_hours"] is not None,
-        "cycle": raw["cycle"]["years"] is not None,
-        "requirements": any(r["min_hours"] is not None for r in raw["requirements"]),
-        "caps": bool(raw["caps"]),
-        "not_accepted": bool(raw["not_accepted"]),
-        "unit": raw["unit"]["minutes"] is not None,
-    }
-    for fact, present in numbers.items():
-        if present and fact not in supported:
-            return f"no source supports {fact}"
-    return None
-
-
-def _build_rule(raw: dict) -> Rule:
+def _build_rule(raw: dict, reviewed: date | None = None) -> Rule:
     cycle = raw["cycle"]
     anchor = date.fromisoformat(cycle["anchor"]) if cycle["anchor"] else None
     return Rule(
@@ -311,6 +317,9 @@ def _build_rule(raw: dict) -> Rule:
         sources=tuple(Source(s["url"], tuple(s["supports"])) for s in raw["sources"]),
         confidence=raw["confidence"],
         field_confidence=dict(raw["field_confidence"]),
+        acceptance=_build_acceptance(raw["acceptance"]),
+        warnings=tuple(" ".join(w.split()) for w in raw["warnings"]),
+        reviewed=reviewed,
     )
 
 

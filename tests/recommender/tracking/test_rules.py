@@ -35,6 +35,11 @@ REQUIRED_IDS = (
     "ky-ckp",
     "pa-pacp",
     "ut-lpp",
+    "wa-lllt-lpo",
+    "ca-ccls",
+    "co-llp",
+    "mn-lp",
+    "nj-cp",
 )
 
 
@@ -87,21 +92,29 @@ def test_every_number_has_a_source(raw):
 @pytest.mark.parametrize(
     "credential,total,years,placement,minimums",
     [
+        # acceptance.md line 9
         ("ca-bpc-6450", 8, 2, "fixed", {"ethics": 4, "general_or_specialized": 4}),
-        ("nala-cp", 50, 5, "rolling", {"ethics": 5}),
-        ("nfpa-rp", 12, 2, "rolling", {"ethics": 1}),
-        ("nfpa-crp", 8, 2, "rolling", {"ethics": 1}),
-        ("nals-clp", 75, 5, "rolling", {"ethics": 5}),
-        ("nals-pp", None, 5, "rolling", {"ethics": None}),
-        ("nals-alp", 50, 5, "rolling", {}),
-        ("aapi-aacp", 18, 3, "rolling", {}),
-        ("fl-frp", 30, 3, "rolling", {}),
-        ("tx-sbot-pd", 6, 1, "fixed", {"ethics": 1}),
-        ("nc-ncscp", 6, 1, "rolling", {"ethics": 1}),
-        ("sc-sccp", 12, 1, "fixed", {"ethics": 1}),
-        ("ky-ckp", 8, 1, "fixed", {"ethics": 2}),
-        ("pa-pacp", 12, 2, "rolling", {"ethics": 2}),
-        ("ut-lpp", 6, 1, "fixed", {}),
+        ("nala-cp", 50, 5, "rolling", {"ethics": 5}),  # line 15
+        ("nfpa-rp", 12, 2, "rolling", {"ethics": 1}),  # line 22
+        ("nfpa-crp", 8, 2, "rolling", {"ethics": 1}),  # line 23
+        ("nals-clp", 75, 5, "rolling", {"ethics": 5}),  # line 26
+        ("nals-pp", None, 5, "rolling", {"ethics": None}),  # line 30
+        ("nals-alp", 50, 5, "rolling", {"ethics": None}),  # lines 28-29, s.2 item 3
+        ("aapi-aacp", 18, 3, "rolling", {"ethics": None}),  # lines 32-33
+        ("fl-frp", 30, 3, "rolling", {"ethics": None}),  # line 35, s.2 item 3
+        ("tx-sbot-pd", 6, 1, "fixed", {"ethics": 1}),  # line 37
+        ("tx-tbls-bcp", None, 5, "rolling", {"specialized": None}),  # lines 41-42
+        ("nc-ncscp", 6, 1, "rolling", {"ethics": 1}),  # line 43
+        ("sc-sccp", 12, 1, "fixed", {"ethics": 1}),  # line 48 (conflict: warning)
+        ("ky-ckp", 8, 1, "fixed", {"ethics": 2}),  # line 50 (50-minute credits)
+        # line 54 and s.2 item 6: 10 substantive + 2 ethics
+        ("pa-pacp", 12, 2, "rolling", {"ethics": 2, "general_or_specialized": 10}),
+        ("ut-lpp", 6, 1, "fixed", {"ethics": None}),  # lines 55-56, s.2 item 1
+        ("wa-lllt-lpo", 30, 3, "rolling", {"ethics": None}),  # line 81
+        ("ca-ccls", 15, None, "unknown", {}),  # line 85
+        ("co-llp", None, None, "unknown", {}),  # line 82
+        ("mn-lp", None, None, "unknown", {}),  # line 83
+        ("nj-cp", None, None, "unknown", {}),  # line 84
     ],
 )
 def test_rules_carry_the_research(credential, total, years, placement, minimums):
@@ -121,9 +134,13 @@ def test_fixed_cycles_are_anchored_where_the_research_says():
     assert rules["ky-ckp"].cycle.anchor.strftime("%m-%d") == "01-01"
 
 
-def test_texas_caps_self_study_and_refuses_self_study_ethics():
+def test_texas_caps_self_study_and_pro_bono_not_on_demand():
+    # acceptance.md lines 38 and 40: the cap is on self-study and pro bono;
+    # accredited online and on-demand CLE counts in full
     rule = load_rules()["tx-sbot-pd"]
-    assert [(c.match.formats, c.max_hours) for c in rule.caps] == [(("self_study",), 2)]
+    assert [(c.match.formats, c.match.activities, c.max_hours) for c in rule.caps] == [
+        (("self_study",), ("pro_bono",), 2)
+    ]
     assert [(n.match.formats, n.category) for n in rule.not_accepted] == [
         (("self_study",), "ethics")
     ]
@@ -179,7 +196,6 @@ def test_schema_rejects_bad_rules(raw, change, expected):
         (_unsource_total, "no source supports total_hours"),
         (lambda r: r["cycle"].update(anchor=None), "fixed cycle needs"),
         (lambda r: r["requirements"][0].update(min_hours=7), "more than total_hours"),
-        (lambda r: r["requirements"][0].update(min_hours=None), "unknown only when"),
         (lambda r: r["requirements"][1].update(counts=["ethics"]), "same categories"),
     ],
 )
@@ -204,3 +220,45 @@ def test_a_broken_rules_file_is_a_one_line_error(tmp_path):
     path.write_text("version: 1\nreviewed: '2026-11-27'\ncredentials: []\n", "utf-8")
     with pytest.raises(RulesError, match="credentials"):
         load_rules(path)
+
+
+def test_unit_conversion_follows_the_unit():
+    rules = load_rules()
+    assert rules["ky-ckp"].units_per_hour == 1.2  # acceptance.md line 51
+    assert rules["ky-ckp"].unit_label == "50-minute credit"
+    assert rules["nfpa-rp"].units_per_hour == 1.0
+    assert rules["nals-clp"].unit_label == "point"
+
+
+def test_conflicts_and_stale_readings_are_carried_as_warnings():
+    rules = load_rules()
+    assert any("10-hour" in w for w in rules["sc-sccp"].warnings)  # line 48
+    assert any("2018" in w for w in rules["ky-ckp"].warnings)  # line 52
+    assert any("Elective CLE" in w for w in rules["ut-lpp"].warnings)  # line 57
+    assert any("substantive" in w for w in rules["pa-pacp"].warnings)  # s.2 item 6
+
+
+def test_utah_sources_cite_the_renumbered_rules():
+    # acceptance.md line 58: 14-4xx renumbered to UCJA 11-6xx
+    urls = [s.url for s in load_rules()["ut-lpp"].sources]
+    assert any("11-602" in url for url in urls)
+
+
+def test_every_credential_says_how_it_accepts_courses(raw):
+    verdicts = {"counts", "counts_if_approved", "unknown"}
+    for rule in raw["credentials"]:
+        assert rule["acceptance"]["otherwise"]["verdict"] in verdicts, rule["id"]
+    rules = load_rules()
+    assert rules["ca-bpc-6450"].acceptance.approvals == {"ca-mcle"}  # line 12
+    assert rules["nala-cp"].acceptance.otherwise_verdict == "counts"  # line 93
+    assert rules["nfpa-rp"].acceptance.nfpa_member_associations  # line 24
+    assert rules["nfpa-rp"].acceptance.government_employees_only  # line 24
+
+
+def test_an_unestablished_acceptance_needs_no_source(raw):
+    broken = copy.deepcopy(raw)
+    rule = broken["credentials"][0]
+    rule["acceptance"]["approvals"] = ["x-mcle"]
+    for source in rule["sources"]:
+        source["supports"] = [f for f in source["supports"] if f != "acceptance"]
+    assert "no source supports acceptance" in invariant_problem(broken)

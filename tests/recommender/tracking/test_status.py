@@ -119,11 +119,12 @@ def test_a_finished_credential_is_done():
     assert status.done and status.state == "done"
 
 
-def test_remaining_ethics_is_zero_when_the_rule_has_no_ethics_minimum():
+def test_an_ethics_minimum_believed_but_not_established_is_unknown():
+    # acceptance.md line 33 (aapi-aacp ethics: U) and s.2 item 3
     (status,) = status_of(
         {"aapi-aacp": "2027-12-31"}, [("2026-01-01", {"general": 5})], "2026-11-27"
     )
-    assert status.required["ethics"] == 0 and status.remaining["ethics"] == 0
+    assert status.required["ethics"] is None and status.remaining["ethics"] is None
     assert status.remaining["total"] == 13
 
 
