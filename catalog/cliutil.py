@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -41,33 +42,120 @@ def wiring() -> Wiring:
     return found
 
 
+#: Dates a command accepts: cycles, deadlines and sessions all fall in here,
+#: and date arithmetic (a cycle years back) stays inside datetime's range.
+EARLIEST_DATE = date(1900, 1, 1)
+LATEST_DATE = date(2100, 12, 31)
+
+
 class IsoDate(click.ParamType):
-    """A ``YYYY-MM-DD`` option value, read into a :class:`datetime.date`."""
+    """A ``YYYY-MM-DD`` option value from 1900-01-01 to 2100-12-31, as a date."""
 
     name = "YYYY-MM-DD"
 
     def convert(self, value, param, ctx):
         """Read the date, or fail with one line naming the option."""
-        if value is None or isinstance(value, date):
+        if value is None:
             return value
         option = param.opts[0] if param is not None and param.opts else "date"
+        if isinstance(value, date):
+            day = value
+        else:
+            try:
+                day = date.fromisoformat(str(value))
+            except ValueError:
+                # CleError, not self.fail(): one line, not click's usage block.
+                message = f"{option} {value!r} is not a date; write YYYY-MM-DD"
+                raise CleError(message) from None
+        if not EARLIEST_DATE <= day <= LATEST_DATE:
+            raise CleError(
+                f"{option}: {day.isoformat()} is out of range "
+                f"({EARLIEST_DATE.isoformat()}..{LATEST_DATE.isoformat()})"
+            )
+        return day
+
+
+class OutputPath(click.Path):
+    """A file to write (``-o``): its folder must exist and be writable.
+
+    Checked when the option is read, so a report is never computed only to
+    fail with a traceback when it is written.
+    """
+
+    def __init__(self) -> None:
+        super().__init__(dir_okay=False, path_type=Path)
+
+    def convert(self, value, param, ctx):
+        """The path, or one line saying why it cannot be written."""
+        path = super().convert(value, param, ctx)
+        option = param.opts[0] if param is not None and param.opts else "output"
+        folder = path.parent
+        if not folder.is_dir():
+            raise CleError(
+                f"{option}: folder {folder} does not exist; create it or pick another"
+            )
+        if not _writable(folder, os.W_OK | os.X_OK) or (
+            path.exists() and not _writable(path, os.W_OK)
+        ):
+            raise CleError(f"{option}: cannot write {path} (permission denied)")
+        return path
+
+
+class ProfileFile(click.ParamType):
+    """``--profile FILE``: a readable UTF-8 file, else one line saying what is wrong.
+
+    Whether it is valid TOML and a valid profile is the profile loader's to say.
+    """
+
+    name = "FILE"
+
+    def convert(self, value, param, ctx):
+        """The path of a profile that can be read as UTF-8 text."""
+        path = Path(value)
+        if not path.exists():
+            raise CleError(f"no profile at {path}; check the --profile path")
+        if path.is_dir():
+            raise CleError(f"--profile {path} is a folder; give the profile's .toml")
         try:
-            return date.fromisoformat(str(value))
-        except ValueError:
-            # CleError, not self.fail(): one line, not click's usage block.
-            message = f"{option} {value!r} is not a date; write YYYY-MM-DD"
-            raise CleError(message) from None
+            data = path.read_bytes()
+        except OSError as exc:
+            raise CleError(f"cannot read profile {path} ({exc.strerror})") from None
+        utf8_or_fail(data, path)
+        return path
+
+
+def utf8_or_fail(data: bytes, path: Path) -> str:
+    """``data`` decoded as UTF-8, or one line naming the first byte that is not."""
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise CleError(
+            f"{path} is not UTF-8 text (byte 0x{data[exc.start]:02X} at offset "
+            f"{exc.start}); save it as UTF-8"
+        ) from None
+
+
+def _writable(path: Path, mode: int) -> bool:
+    return os.access(path, mode, effective_ids=os.access in os.supports_effective_ids)
+
+
+def write_text_file(path: Path, text: str, option: str = "-o") -> None:
+    """Write ``text`` (UTF-8) to ``path``, one line on failure (disk full, ...)."""
+    try:
+        path.write_text(text, encoding="utf-8")
+    except OSError as exc:
+        raise CleError(f"{option}: cannot write {path} ({exc.strerror})") from None
 
 
 def db_option(func):
-    """Add ``--db PATH`` (default ``$CLE_DB`` or ``data/catalog.db``)."""
+    """Add ``--db PATH`` (default ``$CLE_DB`` or ``state/catalog.db``)."""
     return click.option(
         "--db",
         "db_path",
         type=click.Path(dir_okay=False, path_type=Path),
         envvar="CLE_DB",
         default=None,
-        help="Catalog database (default: $CLE_DB or data/catalog.db).",
+        help="Catalog database (default: $CLE_DB or state/catalog.db).",
     )(func)
 
 
@@ -77,7 +165,7 @@ def profile_option(func):
         "--profile",
         "profile_path",
         required=True,
-        type=click.Path(dir_okay=False, path_type=Path),
+        type=ProfileFile(),
         help="Your profile (TOML): practice areas, skill gaps, credentials.",
     )(func)
 
@@ -87,20 +175,17 @@ def as_of_option(func):
     return click.option(
         "--as-of",
         "as_of",
+        type=IsoDate(),
         default=None,
-        metavar="YYYY-MM-DD",
         help="Reason as of this date (default: today).",
     )(func)
 
 
-def parse_as_of(value: str | None) -> date:
-    """Read ``--as-of``; one-line error when it is not a date."""
+def parse_as_of(value: date | str | None) -> date:
+    """The ``--as-of`` date (read by :class:`IsoDate`), today when not given."""
     if value is None:
         return date.today()
-    try:
-        return date.fromisoformat(value)
-    except ValueError:
-        raise CleError(f"--as-of {value!r} is not a date; write YYYY-MM-DD") from None
+    return IsoDate().convert(value, None, None) if isinstance(value, str) else value
 
 
 def existing_catalog(db_path: Path | None) -> Path:
@@ -128,3 +213,5 @@ def open_catalog(db_path: Path | None, *, must_exist: bool = False):
         return open_db(path)
     except sqlite3.DatabaseError as exc:
         raise CleError(f"{path} is not a usable catalog database ({exc})") from None
+    except OSError as exc:
+        raise CleError(f"cannot open the catalog {path} ({exc.strerror})") from None

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import sqlite3
 import sys
 from pathlib import Path
 
 import click
 
-from catalog.cliutil import db_option, open_catalog, wiring
+from catalog.cliutil import CleError, OutputPath, db_option, open_catalog, wiring
 
 
 @click.command(name="import")
@@ -23,13 +24,24 @@ def import_(file: Path, db_path: Path | None):
     Example:
       cle import data/sample/courses.jsonl
     """
-    from catalog.load import import_file
+    from catalog.load import UnreadableFile, load_records, read_records
 
     after_change = wiring().after_change
+    try:
+        numbered = read_records(file)
+    except UnreadableFile as exc:
+        raise CleError(str(exc)) from None
     db = open_catalog(db_path)
-    report = import_file(db, file)
+    try:
+        report = load_records(db, numbered)
+    except sqlite3.Error as exc:  # rolled back: nothing stored, nothing lost
+        raise CleError(
+            f"cannot write to the catalog ({exc}); nothing imported"
+        ) from None
     if after_change is not None and (report.stored.new or report.stored.changed):
         after_change(db)
+    for number, reason in report.warnings:
+        click.echo(f"{file}:{number}: warning: {reason}", err=True)
     for number, reason in report.rejected:
         click.echo(f"{file}:{number}: rejected: {reason}", err=True)
     stored = report.stored
@@ -54,7 +66,7 @@ def import_(file: Path, db_path: Path | None):
 @click.option(
     "-o",
     "--output",
-    type=click.Path(dir_okay=False, path_type=Path),
+    type=OutputPath(),
     default=None,
     help="Write to this file instead of standard output.",
 )
@@ -73,6 +85,9 @@ def export(fmt: str, output: Path | None, db_path: Path | None):
     if output is None:
         count = write_export(records, sys.stdout, fmt)
     else:
-        with open(output, "w", encoding="utf-8", newline="") as out:
-            count = write_export(records, out, fmt)
+        try:
+            with open(output, "w", encoding="utf-8", newline="") as out:
+                count = write_export(records, out, fmt)
+        except OSError as exc:
+            raise CleError(f"-o: cannot write {output} ({exc.strerror})") from None
         click.echo(f"Exported {count} listing(s) to {output}.", err=True)

@@ -6,6 +6,7 @@ from a spider and a file from a person pass the same checks.
 
 from __future__ import annotations
 
+import codecs
 import csv
 import io
 import json
@@ -28,12 +29,18 @@ from catalog.schema import RECORD_FIELDS
 from catalog.store import StoreResult, upsert_records
 
 
+class UnreadableFile(RecordError):
+    """A whole file that cannot be read as interchange records (one line)."""
+
+
 @dataclass
 class LoadReport:
     """The outcome of loading one file: what was stored and which lines were not."""
 
     stored: StoreResult = field(default_factory=StoreResult)
     rejected: list[tuple[int, str]] = field(default_factory=list)
+    #: Lines stored with a field cut to its size limit: (line number, what).
+    warnings: list[tuple[int, str]] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:
@@ -42,11 +49,52 @@ class LoadReport:
 
 
 def read_file(path: Path) -> Iterator[tuple[int, dict | RecordError]]:
-    """Read a JSON-lines or CSV file of interchange records, by its content."""
-    text = path.read_text(encoding="utf-8-sig")
+    """Read a JSON-lines or CSV file of interchange records, by its content.
+
+    :raises UnreadableFile: one line when the file cannot be read as text
+    """
+    text = decode_text(path)
     if _looks_like_csv(path, text):
         return read_csv(text)
     return read_jsonl(text.splitlines())
+
+
+#: Byte-order marks read as the encoding they name (UTF-32 before UTF-16:
+#: the UTF-32-LE mark starts with the UTF-16-LE one).
+_BOMS = (
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+
+
+def decode_text(path: Path) -> str:
+    """The text of an interchange file: UTF-8 (with or without a BOM), or UTF-16
+    or UTF-32 with a BOM; anything else is one line naming the first bad byte.
+
+    :raises UnreadableFile: when the file cannot be read or is not such text
+    """
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise UnreadableFile(f"cannot read {path} ({exc.strerror or exc})") from None
+    encoding = next((name for bom, name in _BOMS if data.startswith(bom)), "utf-8")
+    try:
+        text = data.decode(encoding)
+    except UnicodeDecodeError as exc:
+        raise UnreadableFile(
+            f"{path} is not {encoding.split('-sig')[0].upper()} text "
+            f"(byte 0x{data[exc.start]:02X} at offset {exc.start}); save it as UTF-8"
+        ) from None
+    if "\x00" in text:
+        offset = data.index(b"\x00")
+        raise UnreadableFile(
+            f"{path} is not UTF-8 text (byte 0x00 at offset {offset}: binary, or "
+            "UTF-16 without a byte-order mark); save it as UTF-8"
+        )
+    return text
 
 
 def _looks_like_csv(path: Path, text: str) -> bool:
@@ -76,7 +124,9 @@ def load_records(
             report.rejected.append((number, str(item)))
             continue
         try:
-            record = prepare(item)
+            record = prepare(
+                item, lambda text, n=number: report.warnings.append((n, text))
+            )
         except RecordError as exc:
             report.rejected.append((number, str(exc)))
             continue
@@ -88,15 +138,27 @@ def load_records(
     return report
 
 
-def import_file(db: sqlite_utils.Database, path: Path) -> LoadReport:
-    """Load one JSON-lines or CSV file: one file is one transaction."""
+def read_records(path: Path) -> list[tuple[int, dict | RecordError]]:
+    """Every ``(line_number, record or error)`` of an interchange file.
+
+    :raises UnreadableFile: one line when the file as a whole cannot be read
+        (not text, not UTF-8, a CSV header with unknown columns)
+    """
     try:
-        numbered = list(read_file(path))
+        return list(read_file(path))
+    except UnreadableFile:
+        raise
     except RecordError as exc:
-        report = LoadReport()
-        report.rejected.append((1, str(exc)))
-        return report
-    return load_records(db, numbered)
+        raise UnreadableFile(f"{path}: {exc}") from None
+
+
+def import_file(db: sqlite_utils.Database, path: Path) -> LoadReport:
+    """Load one JSON-lines or CSV file: one file is one transaction.
+
+    :raises UnreadableFile: when the file as a whole cannot be read; nothing
+        is stored then
+    """
+    return load_records(db, read_records(path))
 
 
 def iter_export(db: sqlite_utils.Database, where: str | None = None) -> Iterator[dict]:

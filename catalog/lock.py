@@ -24,6 +24,14 @@ class LockBusy(RuntimeError):
     """Another process holds the lock; the message is one line naming it."""
 
 
+class LockUnavailable(LockBusy):
+    """The lock file cannot be created or opened (a read-only or missing folder).
+
+    A kind of :class:`LockBusy`, so every caller that turns a busy lock into one
+    line does the same for this one: the run cannot start either way.
+    """
+
+
 def lock_path_for(db_path: str | os.PathLike) -> Path:
     """The lock file of a catalog: ``<database>.lock`` in the same folder."""
     return paths.lock_path(db_path)
@@ -41,15 +49,14 @@ def exclusive_lock(
     :raises LockBusy: when another process holds the lock
     """
     path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    # os.open descriptors are not inherited by child processes (PEP 446), so a
-    # crawl started from inside the block cannot keep the lock alive on its own.
-    fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
+    fd = _open_lock_file(path)
     try:
         try:
             fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
             raise LockBusy(_busy_message(read_holder(path), path)) from None
+        except OSError as exc:  # e.g. no locks on this network file system
+            raise LockUnavailable(_unavailable_message(path, exc)) from None
         holder = {
             "pid": os.getpid(),
             "command": command,
@@ -64,6 +71,24 @@ def exclusive_lock(
             os.ftruncate(fd, 0)
     finally:
         os.close(fd)
+
+
+def _open_lock_file(path: Path) -> int:
+    """Open (creating it and its folder) the lock file, or raise one line."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        # os.open descriptors are not inherited by child processes (PEP 446), so
+        # a crawl started inside the block cannot keep the lock alive on its own.
+        return os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
+    except OSError as exc:
+        raise LockUnavailable(_unavailable_message(path, exc)) from None
+
+
+def _unavailable_message(path: Path, exc: OSError) -> str:
+    return (
+        f"cannot open the lock file {path} ({exc.strerror or exc}); "
+        "make its folder writable or pass --db with a writable folder"
+    )
 
 
 def read_holder(path: str | os.PathLike) -> dict:

@@ -14,6 +14,7 @@ from collections.abc import Iterable, Iterator
 from datetime import UTC, datetime
 
 from catalog.normalize import normalize_record
+from catalog.sanitize import UnsafeText, Warn, sanitize_record, shown
 from catalog.schema import (
     CREDIT_CATEGORIES,
     LIST_FIELDS,
@@ -30,6 +31,8 @@ _FALSE = {"false", "0", "no", "n", "f"}
 NO_CREDITS_CELL = "none"
 #: Credits may differ from total_hours by this much (rounding in published text).
 HOURS_TOLERANCE = 0.01
+#: A rejection reason is one line of at most this many characters.
+MESSAGE_MAX_CHARS = 300
 
 
 class RecordError(ValueError):
@@ -95,6 +98,10 @@ def read_csv(text: str) -> Iterator[tuple[int, dict | RecordError]]:
     Columns are interchange field names; list fields are ``;``-separated and
     ``credits`` is written ``ethics=1.0;general=0.5``.
     """
+    # A cell may be as long as the file: sizes are bounded by prepare(), which
+    # cuts a long description with a warning instead of refusing the row.
+    if len(text) >= csv.field_size_limit():
+        csv.field_size_limit(len(text) + 1)
     reader = csv.DictReader(io.StringIO(text))
     unknown = [name for name in reader.fieldnames or [] if name not in RECORD_FIELDS]
     if unknown:
@@ -102,7 +109,14 @@ def read_csv(text: str) -> Iterator[tuple[int, dict | RecordError]]:
             f"CSV header has unknown column(s) {', '.join(unknown)}; "
             f"use interchange field names such as {', '.join(RECORD_FIELDS[:4])}"
         )
-    for row in reader:
+    while True:
+        try:
+            row = next(reader)
+        except StopIteration:
+            return
+        except csv.Error as exc:  # the reader goes on with the next row
+            yield reader.line_num, RecordError(f"not readable as CSV ({exc})")
+            continue
         try:
             yield reader.line_num, csv_row_to_record(row)
         except RecordError as exc:
@@ -133,7 +147,7 @@ def csv_row_to_record(row: dict[str, str | None]) -> dict:
                 record[field] = False
             else:
                 raise RecordError(
-                    f"field '{field}': write true or false, not {value!r}"
+                    f"field '{field}': write true or false, not {shown(value)}"
                 )
         else:
             record[field] = value
@@ -144,10 +158,10 @@ def _parse_number(field: str, value: str, integer: bool = False) -> float | int:
     try:
         number = float(value)
     except ValueError:
-        raise RecordError(f"field '{field}': {value!r} is not a number") from None
+        raise RecordError(f"field '{field}': {shown(value)} is not a number") from None
     if integer:
         if number != int(number):
-            raise RecordError(f"field '{field}': {value!r} is not a whole number")
+            raise RecordError(f"field '{field}': {shown(value)} is not a whole number")
         return int(number)
     return number
 
@@ -163,7 +177,8 @@ def _parse_credit_cell(value: str) -> list[dict]:
         category, sep, hours = part.partition("=")
         if not sep:
             raise RecordError(
-                f"field 'credits': {part!r} should look like ethics=1.0;general=0.5"
+                f"field 'credits': {shown(part)} should look like "
+                "ethics=1.0;general=0.5"
             )
         credits.append(
             {
@@ -207,14 +222,22 @@ def _fmt(number: float) -> str:
 # -- checking ----------------------------------------------------------------
 
 
-def prepare(record: dict) -> dict:
-    """Normalize raw text, derive defaults and validate one record.
+def prepare(record: dict, warn: Warn | None = None) -> dict:
+    """Clean and bound its text, normalize, derive defaults and validate one record.
+
+    The text rules (control characters, size limits, URLs) are
+    :mod:`catalog.sanitize`'s.
 
     :param record: an interchange record as read from a feed or file
+    :param warn: called with a one-line message for each field cut to its limit
     :return: a new record, complete and valid
     :raises RecordError: with a one-line reason naming the field to fix
     """
-    record = normalize_record(dict(record))
+    try:
+        record = sanitize_record(dict(record), warn)
+    except UnsafeText as exc:
+        raise RecordError(str(exc)) from None
+    record = normalize_record(record)
     record = derive(record)
     check(record)
     return record
@@ -244,12 +267,13 @@ def check(record: dict) -> None:
         _fast_validate()(record)
     except Exception:  # fastjsonschema's error: let jsonschema explain it
         error = next(iter(_validator().iter_errors(record)), None)
-        raise RecordError(
-            _describe(error) if error else "record is not valid"
-        ) from None
+        reason = _describe(error) if error else "record is not valid"
+        if len(reason) > MESSAGE_MAX_CHARS:
+            reason = reason[: MESSAGE_MAX_CHARS - 3] + "..."
+        raise RecordError(reason) from None
     if not record["id"].startswith(record["provider"] + ":"):
         raise RecordError(
-            f"field 'id': {record['id']!r} should start with the provider "
+            f"field 'id': {shown(record['id'])} should start with the provider "
             f"'{record['provider']}:'"
         )
     starts = _instant(record, "starts_at")
@@ -286,7 +310,7 @@ def _instant(record: dict, field: str) -> datetime | None:
         return datetime.fromisoformat(value)
     except ValueError:
         raise RecordError(
-            f"field '{field}': {value!r} is not a real date and time; "
+            f"field '{field}': {shown(value)} is not a real date and time; "
             "write ISO 8601 with an offset, e.g. 2026-03-04T12:00:00-06:00"
         ) from None
 
@@ -312,7 +336,7 @@ def _describe(error) -> str:
     value = error.instance
     if validator == "enum":
         allowed = ", ".join(str(v) for v in error.validator_value)
-        return f"field '{field}': {value!r} is not one of {allowed}"
+        return f"field '{field}': {shown(value)} is not one of {allowed}"
     if validator == "pattern":
         hints = {
             "url": "an absolute http(s) URL",
@@ -325,11 +349,13 @@ def _describe(error) -> str:
             "last_seen": "a date YYYY-MM-DD",
         }
         top = field.split(".")[0]
-        return f"field '{field}': {value!r} is not {hints.get(top, 'well formed')}"
+        return f"field '{field}': {shown(value)} is not {hints.get(top, 'well formed')}"
     if validator == "type":
-        return f"field '{field}': {value!r} should be of type {error.validator_value}"
+        return (
+            f"field '{field}': {shown(value)} should be of type {error.validator_value}"
+        )
     if validator == "minimum":
-        return f"field '{field}': {value!r} must not be negative"
+        return f"field '{field}': {shown(value)} must not be negative"
     return f"field '{field}': {error.message}"
 
 

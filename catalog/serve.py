@@ -21,6 +21,7 @@ while the nightly refresh may still write to it (not ``-i`` immutable mode).
 from __future__ import annotations
 
 import errno
+import ipaddress
 import socket
 from pathlib import Path
 
@@ -82,11 +83,30 @@ def load_metadata(path: Path = METADATA_PATH) -> dict:
     return metadata
 
 
-def build_datasette(db_path: Path, *, metadata: dict | None = None):
+#: ``--public``: no arbitrary SQL (Datasette's ``default_allow_sql`` off, so
+#: the execute-sql permission is denied) and no download of the database file;
+#: tables, facets, search, canned queries and feeds work as before.
+PUBLIC_SETTINGS = {**SETTINGS, "default_allow_sql": False, "allow_download": False}
+
+
+def is_loopback(host: str) -> bool:
+    """True when ``host`` is reachable only from this machine (127.0.0.1, ::1)."""
+    if host.lower() == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host.strip("[]")).is_loopback
+    except ValueError:
+        return False  # a host name: assume others can reach it
+
+
+def build_datasette(
+    db_path: Path, *, metadata: dict | None = None, public: bool = False
+):
     """Create the Datasette app for one catalog file, published as ``catalog``.
 
     :param db_path: the catalog SQLite file (must exist)
     :param metadata: metadata dict; default: :func:`load_metadata`
+    :param public: serve without arbitrary SQL (:data:`PUBLIC_SETTINGS`)
     :return: a ``datasette.app.Datasette`` (not yet started)
     """
     from datasette.app import Datasette
@@ -97,7 +117,7 @@ def build_datasette(db_path: Path, *, metadata: dict | None = None):
         metadata=metadata if metadata is not None else load_metadata(),
         plugins_dir=str(PLUGINS_DIR) if PLUGINS_DIR.is_dir() else None,
         template_dir=str(TEMPLATES_DIR) if TEMPLATES_DIR.is_dir() else None,
-        settings=SETTINGS,
+        settings=PUBLIC_SETTINGS if public else SETTINGS,
     )
     added = [n for n, d in datasette.databases.items() if d.path is not None]
     if added != [DATABASE_NAME]:
@@ -146,8 +166,14 @@ def _check_port_free(host: str, port: int) -> None:
     show_default=True,
     help="Interface to listen on (0.0.0.0 to share on your network).",
 )
+@click.option(
+    "--public",
+    is_flag=True,
+    help="No arbitrary SQL and no database download: only the pages, "
+    "canned queries and feeds (for a --host others can reach).",
+)
 @db_option
-def serve(port: int, host: str, db_path: Path | None):
+def serve(port: int, host: str, public: bool, db_path: Path | None):
     """Browse the catalog in Datasette: search, facets, calendar and Atom feeds.
 
     The catalog is served read-only and keeps its URLs whatever the file is
@@ -157,13 +183,20 @@ def serve(port: int, host: str, db_path: Path | None):
     \b
     Example:
       cle serve --port 8001
+      cle serve --host 0.0.0.0 --public   # for web calendars: no SQL box
     """
     import uvicorn
 
     path = Path(db_path) if db_path else default_db_path()
     open_catalog(path, must_exist=True).close()
     _check_port_free(host, port)
-    datasette = build_datasette(path)
+    if not is_loopback(host) and not public:
+        click.echo(
+            f"Warning: on {host} anyone on the network can run read-only SQL on "
+            "the catalog; add --public to serve only its pages and feeds.",
+            err=True,
+        )
+    datasette = build_datasette(path, public=public)
     click.echo(f"Serving the CLE catalog {path} at http://{host}:{port}/")
     for label, url in page_urls(host, port).items():
         click.echo(f"  {label + ':':<26} {url}")

@@ -11,6 +11,8 @@ import click
 
 from catalog.cliutil import (
     CleError,
+    IsoDate,
+    OutputPath,
     as_of_option,
     db_option,
     existing_catalog,
@@ -52,7 +54,7 @@ def statuses_for(
 @profile_option
 @as_of_option
 @click.option("--json", "as_json", is_flag=True, help="Print JSON for programs.")
-def status(profile_path: Path, as_of: str | None, as_json: bool):
+def status(profile_path: Path, as_of: date | None, as_json: bool):
     """Show the hours still needed for each credential in the profile.
 
     Counts the completed courses dated inside each credential's current cycle,
@@ -80,7 +82,7 @@ def status(profile_path: Path, as_of: str | None, as_json: bool):
 @click.option(
     "--date",
     "day",
-    metavar="YYYY-MM-DD",
+    type=IsoDate(),
     help="Completion date (default: the course's start date when past, else today).",
 )
 @click.option(
@@ -94,7 +96,7 @@ def status(profile_path: Path, as_of: str | None, as_json: bool):
 def log_course(
     course_id: str,
     profile_path: Path,
-    day: str | None,
+    day: date | None,
     credit_args: tuple[str, ...],
     db_path: Path | None,
 ):
@@ -113,7 +115,7 @@ def log_course(
 
     rules, _ = read_profile(profile_path)
     credits = _parse_credit_args(credit_args) if credit_args else None
-    when = _parse_date(day) if day else None
+    when = day
     with reading(existing_catalog(db_path)) as read:
         listing = get_listing(read, course_id) or next(
             iter(get_course_offerings(read, course_id)), None
@@ -149,7 +151,7 @@ def log_course(
 @click.option(
     "-o",
     "--output",
-    type=click.Path(dir_okay=False, path_type=Path),
+    type=OutputPath(),
     default=None,
     help="Write to this file (required for xlsx).",
 )
@@ -159,7 +161,7 @@ def report(
     credential: str | None,
     fmt: str,
     output: Path | None,
-    as_of: str | None,
+    as_of: date | None,
 ):
     """Write the audit and sign-off report of the current cycle's courses.
 
@@ -208,10 +210,3 @@ def _parse_credit_args(values: tuple[str, ...]) -> dict[str, float]:
             match.group(2)
         )
     return credits
-
-
-def _parse_date(value: str) -> date:
-    try:
-        return date.fromisoformat(value)
-    except ValueError:
-        raise CleError(f"--date {value!r} is not a date; write YYYY-MM-DD") from None

@@ -5,10 +5,17 @@ One section per credential: the completed courses counted in the current cycle
 the requirement table (required, earned, remaining). Markdown is the page a
 California paralegal hands the supervising attorney; CSV and XLSX carry the same
 tables for an auditor such as NALA. pandas builds the tables.
+
+Every text cell is made safe for a spreadsheet (OWASP, "CSV Injection"): a cell
+starting with ``=``, ``+``, ``-``, ``@``, tab or carriage return is prefixed
+with ``'`` so Excel, LibreOffice and Google Sheets show it instead of running
+it; numbers stay numbers. In the XLSX file text cells are also typed as text,
+and control characters (which openpyxl refuses) are removed everywhere.
 """
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from pathlib import Path
 
@@ -21,6 +28,11 @@ from .status import CredentialStatus
 
 COURSE_COLUMNS = ["date", "title", "provider", "course_id", "format"]
 HOUR_COLUMNS = [*CREDIT_CATEGORIES, "total"]
+#: First characters a spreadsheet reads as a formula or a command (OWASP).
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+# C0 controls (but tab, LF, CR), DEL, C1 and lone surrogates: not in a sheet.
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff]")
+
 _HEADINGS = {
     "date": "Date",
     "title": "Course",
@@ -122,18 +134,37 @@ def report_table(statuses: list[CredentialStatus]) -> pd.DataFrame:
     columns += ["remaining"]
     if not frames:
         return pd.DataFrame(columns=columns)
-    return pd.concat(frames, ignore_index=True)[columns]
+    return spreadsheet_safe(pd.concat(frames, ignore_index=True)[columns])
+
+
+def safe_cell(value):
+    """One cell a spreadsheet shows as written: controls removed, formulas quoted.
+
+    :param value: a cell value; anything but a string is returned unchanged
+    """
+    if not isinstance(value, str):
+        return value
+    value = _CONTROL.sub("", value)
+    return "'" + value if value.startswith(FORMULA_STARTS) else value
+
+
+def spreadsheet_safe(frame: pd.DataFrame) -> pd.DataFrame:
+    """The frame with :func:`safe_cell` applied to every cell."""
+    return frame.map(safe_cell) if not frame.empty else frame
 
 
 def write_xlsx(statuses: list[CredentialStatus], path: Path, as_of: date) -> None:
-    """Write one worksheet per credential: a heading, the courses, the requirements."""
+    """Write one worksheet per credential: a heading, the courses, the requirements.
+
+    Text cells are safe cells (:func:`safe_cell`) typed as text, never formulas.
+    """
     with pd.ExcelWriter(path, engine="openpyxl") as writer:
         if not statuses:
             pd.DataFrame({"note": ["no credentials in the profile"]}).to_excel(
                 writer, sheet_name="report", index=False
             )
         for status in statuses:
-            sheet = status.credential[:31]
+            sheet = _sheet_name(status.credential)
             heading = pd.DataFrame(
                 {
                     "field": ["credential", "name", "cycle", "as of", "status"],
@@ -146,12 +177,27 @@ def write_xlsx(statuses: list[CredentialStatus], path: Path, as_of: date) -> Non
                     ],
                 }
             )
-            heading.to_excel(writer, sheet_name=sheet, index=False)
-            courses = _with_total_row(courses_frame(status))
+            spreadsheet_safe(heading).to_excel(writer, sheet_name=sheet, index=False)
+            courses = spreadsheet_safe(_with_total_row(courses_frame(status)))
             courses.to_excel(writer, sheet_name=sheet, index=False, startrow=7)
-            requirements_frame(status).to_excel(
+            spreadsheet_safe(requirements_frame(status)).to_excel(
                 writer, sheet_name=sheet, index=False, startrow=len(courses) + 10
             )
+        for worksheet in writer.book.worksheets:
+            _type_text_cells(worksheet)
+
+
+def _type_text_cells(worksheet) -> None:
+    """Mark every string cell as text (``s``), so none is stored as a formula."""
+    for row in worksheet.iter_rows():
+        for cell in row:
+            if isinstance(cell.value, str):
+                cell.data_type = "s"
+
+
+def _sheet_name(credential: str) -> str:
+    """An Excel sheet name: at most 31 characters, none of ``[]:*?/\\``."""
+    return re.sub(r"[\[\]:*?/\\]", "_", _CONTROL.sub("", credential))[:31] or "report"
 
 
 def markdown_table(frame: pd.DataFrame) -> str:
@@ -188,7 +234,8 @@ def _sign_off(rule: Rule) -> list[str]:
 def _cell(value) -> str:
     if isinstance(value, float):
         return f"{value:g}"
-    return str(value).replace("|", "\\|")
+    text = " ".join(_CONTROL.sub("", str(value)).split())  # one line per row
+    return text.replace("|", "\\|").replace("<", "&lt;")
 
 
 def _unknown(value: float | None):

@@ -42,7 +42,7 @@ def test_changes_feed_lists_each_change_with_its_kind(tmp_path):
 
     response = fetch(db_path, "/catalog/catalog_changes.atom")
     assert response.status_code == 200, response.text
-    assert response.headers["content-type"].startswith("application/xml")
+    assert response.headers["content-type"].startswith("application/atom+xml")
     feed = ET.fromstring(response.text)
     entries = feed.findall(f"{ATOM}entry")
     titles = [e.find(f"{ATOM}title").text for e in entries]
