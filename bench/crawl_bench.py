@@ -108,7 +108,7 @@ def run(n: int) -> dict:
             work.mkdir(parents=True)
             env = {
                 "CLE_SITE_OVERRIDE": f"{PROVIDER}={base}",
-                "CLE_DATA_DIR": str(work),
+                "CLE_STATE_DIR": str(work),
                 "CLE_DB": str(work / "catalog.db"),
                 "CLE_LOG_LEVEL": "ERROR",
             }

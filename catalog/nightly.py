@@ -89,8 +89,8 @@ def load_run(
 
     :param run_date: the night, YYYY-MM-DD
     :param providers: slugs to load; default every provider with a feed or report
-    :param feeds_dir: root of the feeds (default ``data/feeds``)
-    :param runs_dir: root of the run reports (default ``data/runs``)
+    :param feeds_dir: root of the feeds (default ``state/feeds``)
+    :param runs_dir: root of the run reports (default ``state/runs``)
     :param at: timestamp written on the change log (default: now, UTC)
     :param progress: called as ``progress(done, total, outcome)`` after each provider
     :return: one outcome per provider, in slug order

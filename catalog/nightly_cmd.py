@@ -143,14 +143,14 @@ def describe(outcome: ProviderOutcome) -> str:
     type=click.Path(file_okay=False, path_type=Path),
     default=None,
     help="Root of the feeds, holding <run_date>/<provider>.jsonl "
-    "(default: data/feeds; a shared folder Scrapyd wrote to).",
+    "(default: state/feeds; a shared folder Scrapyd wrote to).",
 )
 @click.option(
     "--runs",
     type=click.Path(file_okay=False, path_type=Path),
     default=None,
     help="Root of the run reports, holding <run_date>/<provider>.json "
-    "(default: data/runs, or a runs/ folder beside --feeds).",
+    "(default: state/runs, or a runs/ folder beside --feeds).",
 )
 @click.option(
     "--all-nights",
@@ -178,7 +178,7 @@ def load(providers, run_date, feeds, runs, all_nights, db_path):
     nights = stored_nights(feeds) if all_nights else [one_night]
     if not nights:
         raise CleError(
-            f"no stored nights (YYYY-MM-DD folders) in {feeds or 'data/feeds'}"
+            f"no stored nights (YYYY-MM-DD folders) in {feeds or 'state/feeds'}"
         )
     if feeds is not None and runs is None and (feeds.parent / "runs").is_dir():
         runs = feeds.parent / "runs"

@@ -35,7 +35,7 @@ def state_dir() -> Path:
     ``$CLE_STATE_DIR``; else ``state/`` in a checkout; else the per-user data
     folder (``$XDG_DATA_HOME/cle``, default ``~/.local/share/cle``).
     """
-    env = os.environ.get("CLE_STATE_DIR") or os.environ.get("CLE_DATA_DIR")
+    env = os.environ.get("CLE_STATE_DIR")
     if env:
         return Path(env)
     if in_checkout():

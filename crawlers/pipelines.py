@@ -11,7 +11,7 @@ Every item a spider yields passes, in order (``ITEM_PIPELINES`` in settings):
 3. :class:`DedupePipeline` (300): drop a repeated ``id`` within the run.
 
 Survivors are written by Scrapy's feed exporter to
-``data/feeds/<run_date>/<slug>.jsonl`` (``FEEDS`` in settings) and loaded by
+``state/feeds/<run_date>/<slug>.jsonl`` (``FEEDS`` in settings) and loaded by
 ``cle refresh``/``cle load`` with the same code as ``cle import``.
 """
 

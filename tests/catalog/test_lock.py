@@ -93,7 +93,7 @@ def test_lock_of_a_killed_process_is_recovered(holder):
 
 def test_concurrent_cle_refresh_exits_at_once_without_crawling(holder, tmp_path):
     proc, _ = holder
-    env = {**os.environ, "CLE_DATA_DIR": str(tmp_path / "data")}
+    env = {**os.environ, "CLE_STATE_DIR": str(tmp_path / "data")}
     env.pop("CLE_DB", None)
     done = subprocess.run(
         [

@@ -34,7 +34,15 @@ ROOT = Path(__file__).resolve().parents[2]
 BIN = Path(sys.executable).parent
 RUN_DATE = "2026-11-26"
 #: Files scrapyd-deploy needs to build the project's egg.
-PROJECT_FILES = ("pyproject.toml", "README.md", "scrapy.cfg", "catalog", "crawlers")
+PROJECT_FILES = (
+    "pyproject.toml",
+    "README.md",
+    "scrapy.cfg",
+    "catalog",
+    "crawlers",
+    "recommender",
+    "data",
+)
 
 
 def free_port() -> int:
@@ -81,7 +89,7 @@ def scrapyd(tmp_path, site):
         f"http_port = {port}\n"
         f"eggs_dir = {home / 'eggs'}\n"
         f"logs_dir = {home / 'logs'}\n"
-        "items_dir =\n"  # feeds go where CLE_DATA_DIR says, not to Scrapyd
+        "items_dir =\n"  # feeds go where CLE_STATE_DIR says, not to Scrapyd
         f"dbs_dir = {home / 'dbs'}\n"
         "poll_interval = 0.5\n"
         "max_proc = 2\n",
@@ -89,7 +97,7 @@ def scrapyd(tmp_path, site):
     )
     env = {
         **os.environ,
-        "CLE_DATA_DIR": str(shared),  # the shared storage: feeds/ and runs/
+        "CLE_STATE_DIR": str(shared),  # the shared storage: feeds/ and runs/
         "CLE_PROVIDERS": str(ROOT / "data" / "providers.yml"),
         "CLE_DOWNLOAD_DELAY": "0",
         "CLE_RETRY_TIMES": "0",

@@ -22,7 +22,7 @@ NALS_DENIED = "/events/EventDetails.aspx?id=1943350"
 def run_cle(args, tmp_path, env_extra):
     env = {
         **os.environ,
-        "CLE_DATA_DIR": str(tmp_path),
+        "CLE_STATE_DIR": str(tmp_path),
         "CLE_DB": str(tmp_path / "catalog.db"),
         "CLE_DOWNLOAD_DELAY": "0",
         "CLE_DOWNLOAD_TIMEOUT": "5",
@@ -109,7 +109,7 @@ def test_scrapy_check_contracts_pass_offline(tmp_path):
     env = {
         **os.environ,
         "CLE_OFFLINE": "1",
-        "CLE_DATA_DIR": str(tmp_path),
+        "CLE_STATE_DIR": str(tmp_path),
         "CLE_DOWNLOAD_DELAY": "0",
     }
     result = subprocess.run(
