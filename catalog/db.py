@@ -227,10 +227,45 @@ def _add_page_speed_indexes(db: sqlite_utils.Database) -> None:
     )
 
 
+#: Sort key of the courses page: dated listings by start (UTC), then the
+#: undated ones ("on demand" sorts after every ISO date).
+LISTING_ORDER_SQL = "coalesce(starts_utc, 'on demand')"
+
+
+@migrations(name="0005_listing_order")
+def _add_listing_order(db: sqlite_utils.Database) -> None:
+    # Datasette sorts NULL first, which put on-demand courses before the
+    # upcoming sessions. A virtual generated column costs no storage and is
+    # never written by the store (sqlite-utils does not list it); the courses
+    # page sorts and hides past sessions on it (listing_order >= now).
+    db.execute(
+        "alter table courses add column listing_order text "
+        f"generated always as ({LISTING_ORDER_SQL}) virtual"
+    )
+    db.execute(
+        "create index if not exists idx_courses_listing_order "
+        "on courses (listing_order)"
+    )
+    # The facet indexes of 0004 also carry it, so the facets of the default
+    # page (upcoming and on demand) still count from an index alone.
+    hour_columns = [f"{category}_hours" for category in CREDIT_CATEGORIES]
+    for name, lead in (
+        ("idx_courses_provider_status", ["provider", "status"]),
+        ("idx_courses_format", ["format"]),
+        ("idx_courses_is_free", ["is_free"]),
+        ("idx_courses_status", ["status"]),
+    ):
+        rest = [c for c in FACET_COLUMNS if c not in lead]
+        db.execute(f"drop index if exists {name}")
+        db["courses"].create_index(
+            [*lead, *rest, *hour_columns, "listing_order"], index_name=name
+        )
+
+
 def open_db(path: str | os.PathLike | None = None) -> sqlite_utils.Database:
     """Open (creating if needed) the catalog and apply pending migrations.
 
-    :param path: the SQLite file; default ``data/catalog.db`` or ``$CLE_DB``
+    :param path: the SQLite file; default ``state/catalog.db`` or ``$CLE_DB``
     :return: a sqlite-utils Database in WAL mode with foreign keys on
     """
     path = Path(path) if path else default_db_path()
@@ -254,10 +289,52 @@ def ensure_shape(db: sqlite_utils.Database) -> None:
             db[table].enable_fts(
                 columns, fts_version="FTS5", tokenize="porter", create_triggers=True
             )
+        _narrow_fts_update_trigger(db, table, columns)
     for name, sql in VIEWS.items():
         db.create_view(name, sql.strip(), replace=True)
 
 
+def _update_trigger_sql(table: str, columns: list[str]) -> str:
+    fts = f"{table}_fts"
+    names = ", ".join(f'"{c}"' for c in columns)
+    old = ", ".join(f'old."{c}"' for c in columns)
+    new = ", ".join(f'new."{c}"' for c in columns)
+    return (
+        f'CREATE TRIGGER "{table}_au" AFTER UPDATE OF {names} ON "{table}" BEGIN\n'
+        f'  INSERT INTO "{fts}" ("{fts}", rowid, {names}) '
+        f"VALUES('delete', old.rowid, {old});\n"
+        f'  INSERT INTO "{fts}" (rowid, {names}) VALUES (new.rowid, {new});\nEND'
+    )
+
+
+def _narrow_fts_update_trigger(
+    db: sqlite_utils.Database, table: str, columns: list[str]
+) -> None:
+    """Reindex a row's text only when its text changes, not on every update.
+
+    sqlite-utils' trigger fires on any UPDATE: the nightly's ``last_seen``
+    touch of an unchanged listing deleted and re-added its full-text entry
+    (BENCHMARKS.md, re-import of an unchanged night).
+    """
+    wanted = _update_trigger_sql(table, columns)
+    found = db.execute(
+        "select sql from sqlite_master where type = 'trigger' and name = ?",
+        [f"{table}_au"],
+    ).fetchone()
+    if found is None or found[0] != wanted:
+        db.execute(f'drop trigger if exists "{table}_au"')
+        db.execute(wanted)
+
+
 def _fts_and_views_present(db: sqlite_utils.Database) -> bool:
     views = set(db.view_names())
-    return all(db[t].detect_fts() for t in FTS_CONFIG) and views >= set(VIEWS)
+    triggers = dict(
+        db.execute("select name, sql from sqlite_master where type = 'trigger'")
+    )
+    narrow = all(
+        triggers.get(f"{t}_au") == _update_trigger_sql(t, c)
+        for t, c in FTS_CONFIG.items()
+    )
+    return (
+        all(db[t].detect_fts() for t in FTS_CONFIG) and views >= set(VIEWS) and narrow
+    )

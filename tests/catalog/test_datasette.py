@@ -96,19 +96,45 @@ async def get_json(datasette, path: str):
     return response.json()
 
 
+def listing_order(record: dict) -> str:
+    """The courses page's sort key: the start in UTC, undated listings last."""
+    starts = record.get("starts_at")
+    if not starts:
+        return "on demand"
+    instant = datetime.fromisoformat(starts).astimezone(UTC)
+    return instant.strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def not_past(record: dict) -> bool:
+    """True when the courses page shows the listing by default (not started yet)."""
+    return listing_order(record) >= datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
 @pytest.mark.asyncio
-async def test_courses_table_lists_every_listing_soonest_first(datasette):
+async def test_courses_table_lists_upcoming_then_on_demand_with_past_on_request(
+    datasette,
+):
+    url = "/catalog/courses.json?_shape=objects&_size=max&_past=1"
+    data = await get_json(datasette, url)
+    shown = [row["listing_order"] for row in data["rows"]]
+    assert shown == sorted(listing_order(r) for r in sample_records())
+    assert {row["id"] for row in data["rows"]} == {r["id"] for r in sample_records()}
+    assert shown[-1] == "on demand" and shown[0] != "on demand"
+
+
+@pytest.mark.asyncio
+async def test_courses_table_hides_past_sessions_by_default(datasette):
     data = await get_json(datasette, "/catalog/courses.json?_shape=objects&_size=max")
-    ids = [row["id"] for row in data["rows"]]
-    assert sorted(ids) == sorted(r["id"] for r in sample_records())
-    starts = [row["starts_utc"] for row in data["rows"] if row["starts_utc"]]
-    assert starts == sorted(starts)
-    assert data["human_description_en"] == "sorted by starts_utc"
+    expected = [r for r in sample_records() if not_past(r)]
+    assert {row["id"] for row in data["rows"]} == {r["id"] for r in expected}
+    shown = [row["listing_order"] for row in data["rows"]]
+    assert shown == sorted(listing_order(r) for r in expected)
+    assert len(expected) < len(sample_records()), "the sample has a past session"
 
 
 @pytest.mark.asyncio
 async def test_default_facets_count_the_sample(datasette):
-    data = await get_json(datasette, "/catalog/courses.json?_size=0")
+    data = await get_json(datasette, "/catalog/courses.json?_size=0&_past=1")
     facets = data["facet_results"]
     assert {"provider", "format", "credit_categories", "is_free"} <= set(facets)
     records = sample_records()
@@ -139,7 +165,8 @@ async def test_facets_render_on_the_html_page(datasette):
 async def test_array_facet_selection_keeps_only_ethics_courses(datasette):
     data = await get_json(
         datasette,
-        "/catalog/courses.json?_shape=objects&credit_categories__arraycontains=ethics",
+        "/catalog/courses.json?_shape=objects&_past=1"
+        "&credit_categories__arraycontains=ethics",
     )
     expected = {r["id"] for r in sample_records() if "ethics" in categories(r)}
     assert {row["id"] for row in data["rows"]} == expected
@@ -166,7 +193,7 @@ def local_path(toggle_url: str) -> str:
 
 @pytest.mark.asyncio
 async def test_credit_category_facet_counts_every_category(datasette):
-    data = await get_json(datasette, "/catalog/courses.json?_size=0")
+    data = await get_json(datasette, "/catalog/courses.json?_size=0&_past=1")
     counts = {c: v["count"] for c, v in credit_facet(data).items()}
     assert counts == category_counts(sample_records())
     assert not any(v["selected"] for v in credit_facet(data).values())
@@ -174,7 +201,8 @@ async def test_credit_category_facet_counts_every_category(datasette):
 
 @pytest.mark.asyncio
 async def test_credit_category_facet_counts_only_the_filtered_rows(datasette):
-    data = await get_json(datasette, "/catalog/courses.json?_size=0&format=on_demand")
+    url = "/catalog/courses.json?_size=0&format=on_demand&_past=1"
+    data = await get_json(datasette, url)
     on_demand = [r for r in sample_records() if r.get("format") == "on_demand"]
     counts = {c: v["count"] for c, v in credit_facet(data).items()}
     assert counts == category_counts(on_demand)
@@ -183,7 +211,8 @@ async def test_credit_category_facet_counts_only_the_filtered_rows(datasette):
 @pytest.mark.asyncio
 @pytest.mark.parametrize("category", CREDIT_CATEGORIES)
 async def test_clicking_a_credit_category_keeps_only_its_courses(datasette, category):
-    first = await get_json(datasette, "/catalog/courses.json?_shape=objects&_size=max")
+    url = "/catalog/courses.json?_shape=objects&_size=max&_past=1"
+    first = await get_json(datasette, url)
     link = credit_facet(first)[category]["toggle_url"]
     assert f"{category}_hours__gt=0" in link
     narrowed = await get_json(datasette, local_path(link))
@@ -383,7 +412,7 @@ async def test_posts_are_refused(datasette, path):
     response = await datasette.client.post(path, data={"sql": "delete from courses"})
     assert response.status_code == 405
     assert "read-only" in response.text
-    data = await get_json(datasette, "/catalog/courses.json?_size=0")
+    data = await get_json(datasette, "/catalog/courses.json?_size=0&_past=1")
     assert data["filtered_table_rows_count"] == len(sample_records())
 
 

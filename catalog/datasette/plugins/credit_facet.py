@@ -94,6 +94,7 @@ class CreditCategoryFacet(Facet):
             results.append(
                 {
                     "name": column,
+                    "title": "Credit category",
                     "type": self.type,
                     "hideable": source_and_config["source"] != "metadata",
                     "toggle_url": self.ds.urls.path(
@@ -120,7 +121,7 @@ class CreditCategoryFacet(Facet):
             )
         return {
             "value": category,
-            "label": category,
+            "label": category.capitalize(),
             "count": count,
             "toggle_url": self.ds.absolute_url(self.request, self.ds.urls.path(path)),
             "selected": selected is not None,

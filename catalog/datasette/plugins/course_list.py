@@ -1,0 +1,233 @@
+"""The courses table as a course list: upcoming first, past hidden, facets in words.
+
+- ``listing_order`` (migration 0005) sorts dated listings by start and puts
+  the on-demand ones after them; by default the page keeps
+  ``listing_order >= now`` (upcoming and on demand). ``?_past=1`` shows past
+  sessions too; ``?_when=this_week|this_month|later|on_demand|past`` keeps one
+  span (the "When" facet's links). The same URL answers the same rows in
+  HTML, JSON and CSV.
+- The "When" facet (``- when: listing_order`` in metadata) counts each span
+  from the ``listing_order`` index; the "words" facet is Datasette's column
+  facet with labels a paralegal reads ("Live webinar", "Free") and a title.
+- Cells of ``courses`` are shown in words (:mod:`catalog.listing_text`); every
+  stored text is escaped, and only http(s) URLs become links.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from datasette import hookimpl
+from datasette.database import QueryInterrupted
+from datasette.facets import ColumnFacet, Facet
+from datasette.filters import FilterArguments
+from datasette.utils import (
+    path_with_removed_args,
+    path_with_replaced_args,
+    tilde_encode,
+)
+from markupsafe import Markup, escape
+
+from catalog import listing_text
+from catalog.pages_context import current_ranges, now_utc, provider_name, week_zone
+
+TABLE = ("catalog", "courses")
+#: Facet column -> (title, value -> label).
+FACET_WORDS = {
+    "provider": ("Provider", {}),
+    "format": ("Format", listing_text.FORMAT_LABELS),
+    "is_free": ("Price", listing_text.FREE_LABELS),
+    "status": ("Listing status", listing_text.STATUS_LABELS),
+    "credit_status": ("Credit approval", {}),
+}
+
+
+def when_filter(args, now: datetime, zone: str) -> FilterArguments:
+    """The ``listing_order`` condition of a courses page, from its query string."""
+    ranges = listing_text.when_ranges(now, zone)
+    chosen = args.get("_when")
+    if chosen in ranges:
+        low, high = ranges[chosen]
+        return FilterArguments(
+            ["listing_order >= :cle_when_low and listing_order < :cle_when_high"],
+            {"cle_when_low": low, "cle_when_high": high},
+            [listing_text.WHEN_LABELS[chosen].lower()],
+        )
+    if args.get("_past"):
+        return FilterArguments([], human_descriptions=["past sessions included"])
+    return FilterArguments(
+        ["listing_order >= :cle_now"],
+        {"cle_now": ranges["past"][1]},
+        ["upcoming and on demand (past sessions hidden)"],
+    )
+
+
+def area_filter(args) -> FilterArguments | None:
+    """``?_area=litigation``: the listings of one practice area (indexed table)."""
+    area = (args.get("_area") or "").strip()
+    if not area:
+        return None
+    return FilterArguments(
+        [
+            "id in (select course from course_practice_areas "
+            "where area = :cle_area collate nocase)"
+        ],
+        {"cle_area": area},
+        [f"in practice area {area!r}"],
+    )
+
+
+@hookimpl
+def filters_from_request(request, database, table, datasette):
+    """Hide past sessions unless asked (``_past``, ``_when``); ``_area`` narrows."""
+    if (database, table) != TABLE:
+        return None
+    when = when_filter(request.args, now_utc(), week_zone())
+    area = area_filter(request.args)
+    if area is None:
+        return when
+    return FilterArguments(
+        when.where_clauses + area.where_clauses,
+        {**when.params, **area.params},
+        area.human_descriptions + when.human_descriptions,
+    )
+
+
+class WhenFacet(Facet):
+    """Counts of listings this week, this month, later, on demand (and past)."""
+
+    type = "when"
+
+    async def suggest(self):
+        """Never suggested: configured in metadata only."""
+        return []
+
+    async def facet_results(self):
+        """One facet per configured column: ([facet infos], [timed-out names])."""
+        results, timed_out = [], []
+        ranges = current_ranges()
+        params = dict(self.params or {})
+        parts = []
+        for key, (low, high) in ranges.items():
+            params[f"cle_{key}_low"], params[f"cle_{key}_high"] = low, high
+            parts.append(
+                f"select '{key}' as value, count(*) as count from ({self.sql}) "
+                f"where listing_order >= :cle_{key}_low "
+                f"and listing_order < :cle_{key}_high"
+            )
+        for config in self.get_configs():
+            column = config["config"].get("column") or config["config"]["simple"]
+            try:
+                rows = await self.ds.execute(
+                    self.database,
+                    " union all ".join(parts),
+                    params,
+                    truncate=False,
+                    custom_time_limit=self.ds.setting("facet_time_limit_ms"),
+                )
+            except QueryInterrupted:
+                timed_out.append(column)
+                continue
+            chosen = self.request.args.get("_when")
+            values = [
+                self._value(row["value"], row["count"], chosen)
+                for row in rows.rows
+                if row["count"] or row["value"] == chosen
+            ]
+            results.append(
+                {
+                    "name": column,
+                    "title": "When",
+                    "type": self.type,
+                    "hideable": False,
+                    "toggle_url": "",
+                    "results": values,
+                    "truncated": False,
+                }
+            )
+        return results, timed_out
+
+    def _value(self, key: str, count: int, chosen: str | None) -> dict:
+        if key == chosen:
+            path = path_with_removed_args(self.request, {"_when": key})
+        else:
+            path = path_with_replaced_args(
+                self.request, {"_when": key, "_past": None, "_next": None}
+            )
+        return {
+            "value": key,
+            "label": listing_text.WHEN_LABELS[key],
+            "count": count,
+            "toggle_url": self.ds.absolute_url(self.request, self.ds.urls.path(path)),
+            "selected": key == chosen,
+        }
+
+
+class WordsFacet(ColumnFacet):
+    """Datasette's column facet, with a title and values in words."""
+
+    type = "words"
+
+    async def suggest(self):
+        """Never suggested: configured in metadata only."""
+        return []
+
+    async def facet_results(self):
+        """The column facet's results with labels from :data:`FACET_WORDS`."""
+        results, timed_out = await super().facet_results()
+        for facet in results:
+            title, labels = FACET_WORDS.get(facet["name"], (facet["name"], {}))
+            facet["title"] = title
+            for value in facet["results"]:
+                if facet["name"] == "provider":
+                    value["label"] = provider_name(value["value"], value["label"])
+                else:
+                    value["label"] = labels.get(value["value"], value["label"])
+        return results, timed_out
+
+
+@hookimpl
+def register_facet_classes():
+    """Offer the ``when`` and ``words`` facet types."""
+    return [WhenFacet, WordsFacet]
+
+
+def link(url: object, text: str) -> Markup:
+    """An escaped link when ``url`` is http(s), else the escaped text alone."""
+    if isinstance(url, str) and url.strip().lower().startswith(("http://", "https://")):
+        return Markup('<a href="{}">{}</a>').format(url.strip(), text)
+    return escape(text)
+
+
+def cell_words(row, value, column: str, datasette) -> Markup | None:
+    """The words shown for one cell of ``courses``; None leaves Datasette's."""
+    if column == "title":
+        path = datasette.urls.row("catalog", "courses", tilde_encode(str(row["id"])))
+        return Markup('<a href="{}">{}</a>').format(path, value or row["id"])
+    if column == "url":
+        return link(value, "Provider's page")
+    if column == "provider":
+        if isinstance(value, dict):
+            return escape(provider_name(value.get("value"), value.get("label")))
+        return escape(provider_name(value))
+    words = {
+        "format": lambda: listing_text.format_label(value),
+        "price_usd": lambda: listing_text.price_words(
+            row["price_usd"], row["member_price_usd"]
+        ),
+        "total_hours": lambda: listing_text.credit_words(dict(row)),
+        "starts_at": lambda: listing_text.when_words(dict(row)),
+        "status": lambda: listing_text.STATUS_LABELS.get(value, value),
+        "is_free": lambda: listing_text.FREE_LABELS.get(value, "Price not stated"),
+    }
+    if column in words:
+        return escape(words[column]())
+    return None
+
+
+@hookimpl
+def render_cell(row, value, column, table, database, datasette):
+    """Courses cells in words: title to its page, format, price, credits, when."""
+    if (database, table) != TABLE:
+        return None
+    return cell_words(row, value, column, datasette)
