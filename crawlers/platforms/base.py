@@ -31,7 +31,7 @@ or drop a finished listing). Example of a thin provider spider::
 from __future__ import annotations
 
 import re
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from urllib.parse import urljoin
 from zoneinfo import ZoneInfo
 
@@ -42,6 +42,7 @@ from twisted.internet.error import TCPTimedOutError, TimeoutError
 from w3lib.html import remove_tags, replace_entities
 
 from catalog.normalize import parse_format
+from catalog.normalize.zones import zone_in_text
 from catalog.paths import feeds_dir
 from catalog.schema import RECORD_FIELDS
 from crawlers.registry import get_provider, rebase, site_overrides
@@ -119,6 +120,15 @@ def seed_of(response) -> dict | None:
     """The listing a list page passed along with this detail request, if any."""
     request = getattr(response, "request", None)
     return request.meta.get("cle_seed") if request is not None else None
+
+
+def offset_label(offset: timedelta) -> str:
+    """A fixed offset as a zone label: ``UTC``, ``UTC-07:00``, ``UTC+05:30``."""
+    if not offset:
+        return "UTC"
+    sign = "-" if offset < timedelta(0) else "+"
+    minutes = abs(int(offset.total_seconds())) // 60
+    return f"UTC{sign}{minutes // 60:02d}:{minutes % 60:02d}"
 
 
 def iso(moment: datetime | date | None) -> str | None:
@@ -259,11 +269,36 @@ class CleSpider(scrapy.Spider):
         if "id" not in item and key is not None:
             item["id"] = self.make_id(key)
         item["provider"] = self.name
-        item.setdefault("timezone", self.timezone)
+        if "timezone" not in item:
+            item["timezone"] = self.zone_of(
+                item.get("starts_at"), item.get("when_text")
+            )
         for name in ("title", "credit_text", "price_text", "when_text", "location"):
             if isinstance(item.get(name), str):
                 item[name] = " ".join(item[name].split())
         return item
+
+    def zone_of(self, instant: str | None, when_text: str | None = None) -> str:
+        """The zone of a listing starting at ``instant`` (ISO with offset).
+
+        The zone the wording names ("11:00 am - 12:30 pm ET") when its offset
+        then is the instant's, else the provider's when that one agrees, else
+        the offset as written (``"UTC-07:00"``): an instant is never labelled
+        with a zone whose offset it does not have.
+        """
+        try:
+            moment = datetime.fromisoformat(str(instant))
+        except ValueError:
+            return self.timezone
+        offset = moment.utcoffset()
+        if offset is None:
+            return self.timezone
+        stated = zone_in_text(when_text or "", self.zone, moment.date())
+        for zone in (stated[0] if stated else None, self.zone):
+            key = getattr(zone, "key", None)
+            if key and moment.astimezone(zone).utcoffset() == offset:
+                return key
+        return offset_label(offset)
 
     def guess_format(self, text: str | None) -> str | None:
         """A format from a badge or label, read by the shared normalizer."""

@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 import re
 from datetime import datetime
+from html import unescape
 from urllib.parse import urlsplit
 
 from scrapy.utils.sitemap import Sitemap
@@ -88,9 +89,14 @@ def listing_nodes(html: str) -> list[dict]:
 
 
 def plain_text(value: object) -> str:
-    """HTML or plain text as one line of plain text."""
-    text = _TAGS.sub(" ", str(value or ""))
-    return " ".join(text.replace("&nbsp;", " ").split())
+    """HTML or plain text as one line of plain text, entities decoded.
+
+    The Events Calendar's JSON-LD escapes its HTML ("&lt;p&gt;") and writes
+    names with entities ("Bach in the Subways &#8211; Los Angeles",
+    tests/fixtures/real/jsonld/welikela-events-widget.html, saved 2018).
+    """
+    text = _TAGS.sub(" ", unescape(str(value or "")))
+    return " ".join(unescape(text).split())
 
 
 def _enum_name(value: object) -> str:

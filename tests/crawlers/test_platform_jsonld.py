@@ -130,3 +130,58 @@ def test_page_without_json_ld_is_reported():
     )
     assert list(spider.parse_page(response)) == []
     assert spider.problems[0].startswith("no_listings")
+
+
+def listing_page(url: str, *blocks) -> object:
+    from scrapy.http import HtmlResponse
+
+    return HtmlResponse(url, body=page(*blocks).encode(), encoding="utf-8")
+
+
+def test_every_event_of_a_list_page_is_its_own_listing():
+    start = "2027-03-18T09:00:00-04:00"
+    item_list = {
+        "@type": "ItemList",
+        "itemListElement": [
+            {
+                "@type": "ListItem",
+                "item": {
+                    "@type": "Event",
+                    "name": "A",
+                    "url": "https://www.pli.edu/e/a/",
+                    "startDate": start,
+                },
+            },
+            {
+                "@type": "ListItem",
+                "item": {
+                    "@type": "Event",
+                    "name": "B",
+                    "@id": "https://www.pli.edu/list#b",
+                    "startDate": start,
+                },
+            },
+        ],
+    }
+    graph = {
+        "@graph": [
+            {"@type": "WebPage"},
+            {"@type": "Event", "name": "C", "startDate": start},
+        ]
+    }
+    spider = spider_class("pli")()
+    response = listing_page("https://www.pli.edu/list", item_list, graph)
+    ids = sorted(item["id"] for item in spider.parse_page(response))
+    assert ids == [
+        "pli:c-2027-03-18t09-00-00-04-00",  # no url, no @id: name and start
+        "pli:e-a",  # its own url
+        "pli:list-b",  # its @id's fragment on the page's path
+    ]
+
+
+def test_a_page_with_one_event_keeps_the_page_key():
+    node = {"@type": "Event", "name": "Only", "url": "https://elsewhere.test/x"}
+    spider = spider_class("pli")()
+    response = listing_page("https://www.pli.edu/programs/ethics/42", node)
+    (item,) = spider.parse_page(response)
+    assert item["id"] == "pli:ethics-42"

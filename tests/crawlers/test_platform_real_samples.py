@@ -73,3 +73,139 @@ def test_events_calendar_rest_samples(name, expected):
         for item in items
     }
     assert got == expected
+
+
+# -- JSON-LD events pages -----------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "name,zone,expected",
+    [
+        (
+            "skyandtelescope-events-widget.html",
+            "America/New_York",
+            {
+                "pli:astronomy-events-astronomy-night-2": (
+                    "2018-03-23T19:00:00-04:00",
+                    "2018-03-23T22:00:00-04:00",
+                    "America/New_York",
+                ),
+                "pli:astronomy-events-wyoming-astronomy-retreat": (
+                    "2018-08-05T00:00:00-04:00",
+                    "2018-08-11T23:59:59-04:00",
+                    "America/New_York",
+                ),
+            },
+        ),
+        (
+            # Los Angeles events read by a spider whose provider default is
+            # New York: the listing keeps the page's offset, not New York's name.
+            "welikela-events-widget.html",
+            "America/New_York",
+            {
+                "pli:event-paleyfest-la-march-16-26-2018": (
+                    "2018-03-16T03:00:00-07:00",
+                    "2018-03-26T02:59:59-07:00",
+                    "UTC-07:00",
+                ),
+                "pli:event-bach-in-the-subways-los-angeles-2018": (
+                    "2018-03-21T03:00:00-07:00",
+                    "2018-03-26T02:59:59-07:00",
+                    "UTC-07:00",
+                ),
+                "pli:event-pasadena-heritage-better-homes-and-gardens-spring-home-"
+                "tour-03-24-2018": (
+                    "2018-03-24T09:00:00-07:00",
+                    "2018-03-24T16:00:00-07:00",
+                    "UTC-07:00",
+                ),
+                "pli:event-wondercon-2018-anaheim-convention-center-2018-03-24": (
+                    "2018-03-24T10:00:00-07:00",
+                    "2018-03-24T19:00:00-07:00",
+                    "UTC-07:00",
+                ),
+            },
+        ),
+        (
+            # The same page read for a Los Angeles provider: the zone is named.
+            "welikela-events-widget.html",
+            "America/Los_Angeles",
+            {
+                "pli:event-paleyfest-la-march-16-26-2018": (
+                    "2018-03-16T03:00:00-07:00",
+                    "2018-03-26T02:59:59-07:00",
+                    "America/Los_Angeles",
+                ),
+                "pli:event-bach-in-the-subways-los-angeles-2018": (
+                    "2018-03-21T03:00:00-07:00",
+                    "2018-03-26T02:59:59-07:00",
+                    "America/Los_Angeles",
+                ),
+                "pli:event-pasadena-heritage-better-homes-and-gardens-spring-home-"
+                "tour-03-24-2018": (
+                    "2018-03-24T09:00:00-07:00",
+                    "2018-03-24T16:00:00-07:00",
+                    "America/Los_Angeles",
+                ),
+                "pli:event-wondercon-2018-anaheim-convention-center-2018-03-24": (
+                    "2018-03-24T10:00:00-07:00",
+                    "2018-03-24T19:00:00-07:00",
+                    "America/Los_Angeles",
+                ),
+            },
+        ),
+    ],
+)
+def test_jsonld_list_pages_give_one_listing_per_event(name, zone, expected):
+    from crawlers.offline import spider_class
+
+    spider = spider_class("pli")(run_date="2026-11-20")
+    spider.timezone = zone
+    page = sample("jsonld", name, "https://example.org/events/", html=True)
+    items = listings(spider, spider.parse_page(page))
+    got = {
+        item["id"]: (item["starts_at"], item.get("ends_at"), item["timezone"])
+        for item in items
+    }
+    assert got == expected
+    assert not spider.problems
+
+
+def test_jsonld_names_have_their_entities_decoded():
+    from crawlers.offline import spider_class
+
+    spider = spider_class("pli")(run_date="2026-11-20")
+    page = sample("jsonld", "welikela-events-widget.html", "https://x.test/", html=True)
+    titles = [item["title"] for item in spider.parse_page(page)]
+    assert "Bach in the Subways – Los Angeles" in titles
+    assert "Pasadena Heritage’s ‘Better Homes and Gardens’ Spring Home Tour" in titles
+
+
+# -- Shopify product JSON -----------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "name,handle,variants,price",
+    [
+        ("localboxes-just-for-1-2.json", "just-for-1-2", ["41592330748099"], 30.0),
+        (
+            "scraper-shopify-ipod-nano.json",
+            "ipod-nano",
+            ["808950810", "49148385", "39072856", "457924702"],
+            199.0,
+        ),
+    ],
+)
+def test_shopify_products_give_one_listing_per_variant(name, handle, variants, price):
+    from crawlers.offline import spider_class
+
+    spider = spider_class("nbi")(run_date="2026-11-20")
+    url = f"https://shop.example/products/{handle}"
+    response = sample("shopify", name, f"{url}.json")
+    items = listings(spider, spider.parse_product_json(response, page_url=url))
+    assert [item["id"] for item in items] == [f"nbi:{handle}-{v}" for v in variants]
+    assert {item["course_id"] for item in items} == {f"nbi:{handle}"}
+    assert all(item["price_usd"] == price for item in items)
+    # A product page states no session: no time is invented.
+    assert not any("starts_at" in item or "ends_at" in item for item in items)
+    assert not spider.problems
