@@ -7,11 +7,15 @@ how much, what it costs this paralegal, and when it runs.
 
 from __future__ import annotations
 
+import re
+from collections.abc import Mapping
 from datetime import date
 
+from catalog.timefmt import format_range
 from recommender.documents import QueryItem, listing_text
+from recommender.eligibility import is_scheduled, local_day
 from recommender.needs import Need
-from recommender.rank import Recommendation, is_scheduled, local_day
+from recommender.rank import Recommendation
 from recommender.vocabulary import Vocabulary, surface_forms, surface_words, words
 
 _KIND_WORDS = {"skill_gap": "skill gap", "practice_area": "practice area"}
@@ -29,9 +33,65 @@ def hours_text(hours: float) -> str:
     return f"{hours:.1f}" if round(hours, 1) == round(hours, 4) else f"{hours:g}"
 
 
+#: An issuer's acronym ("NALA") and a credential's ("CP" of "(CP / CLA)").
+_ACRONYM = re.compile(r"^[A-Z][A-Za-z.]{1,7}$")
+
+
+def short_credential(name: str, credential: str = "") -> str:
+    """A credential's everyday name: "NALA CP", "California paralegal MCLE".
+
+    The issuer's acronym and the first acronym in parentheses when both are
+    there; otherwise the name without its parenthesis (often a citation).
+    """
+    plain = name.split("(")[0].strip()
+    inside = re.match(r"[^(]*\(([^,/ )]+)", name)
+    issuer = plain.split()[0] if plain else ""
+    if inside and issuer.isupper() and _ACRONYM.match(inside.group(1)):
+        own = inside.group(1)
+        return own if own.startswith(issuer) else f"{issuer} {own}"
+    return plain or credential
+
+
 def short_name(need: Need) -> str:
-    """A credential's name without its citation: "California paralegal CLE"."""
-    return need.credential_name.split("(")[0].strip() or need.credential
+    """A credential's everyday name from a need (see :func:`short_credential`)."""
+    return short_credential(need.credential_name, need.credential)
+
+
+def credential_label(need: Need) -> str:
+    """The everyday name with the id a paralegal can look up: "NALA CP (nala-cp)"."""
+    return f"{short_name(need)} ({need.credential})"
+
+
+def _names_list(names: list[str]) -> str:
+    if len(names) <= 2:
+        return " and ".join(names)
+    return ", ".join(names[:-1]) + " and " + names[-1]
+
+
+def counts_reason(pick: Recommendation, names: Mapping[str, str]) -> str | None:
+    """Whether the course counts, per credential, in one line.
+
+    "counts for NALA CP; for NFPA RP only once approved: <from whom>"
+
+    :param names: credential id -> its name (from the status)
+    """
+    if not pick.verdicts:
+        return None
+    name = {
+        v.credential: short_credential(names.get(v.credential, ""), v.credential)
+        for v in pick.verdicts
+    }
+    counting = [name[v.credential] for v in pick.verdicts if v.verdict == "counts"]
+    parts = [f"counts for {_names_list(counting)}"] if counting else []
+    for verdict in pick.verdicts:
+        who, why = name[verdict.credential], verdict.reason.rstrip(".")
+        if verdict.verdict == "counts_if_approved":
+            parts.append(f"for {who} only once approved ({why})")
+        elif verdict.verdict == "does_not_count":
+            parts.append(f"does not count for {who} ({why})")
+        elif verdict.verdict == "unknown":
+            parts.append(f"not known whether it counts for {who} ({why})")
+    return "; ".join(parts)
 
 
 def matched_words(item: QueryItem, listing: dict, vocabulary: Vocabulary) -> list[str]:
@@ -68,7 +128,7 @@ def need_reasons(pick: Recommendation, *, tracked: bool = True) -> list[str]:
     for need, hours in pick.fills:
         if need.key == "total" and need.credential in specific:
             continue
-        what = "hours" if need.key == "total" else f"{need.label} hours"
+        what = need.units if need.key == "total" else f"{need.label} {need.units}"
         due = f", due {need.deadline.isoformat()}" if need.deadline else ""
         reasons.append(
             f"{hours_text(hours)} of your {hours_text(need.hours)} remaining {what} "
@@ -77,7 +137,8 @@ def need_reasons(pick: Recommendation, *, tracked: bool = True) -> list[str]:
     credits = [c for c in pick.listing.get("credits") or [] if c["hours"] > 0]
     if not reasons and credits:
         parts = ", ".join(f"{hours_text(c['hours'])} {c['category']}" for c in credits)
-        met = "; you have met those requirements" if tracked else ""
+        counts = any(v.verdict == "counts" for v in pick.verdicts)
+        met = "; you have met those requirements" if tracked and counts else ""
         reasons.append(f"credit hours: {parts}{met}")
     return reasons
 
@@ -95,26 +156,26 @@ def price_reason(pick: Recommendation) -> str:
     return f"${pick.price:,.0f}"
 
 
-def when_reason(pick: Recommendation, as_of: date) -> str:
-    """When it runs, e.g. "live webinar on 2026-12-10 13:00 (in 13 days)"."""
+def when_reason(pick: Recommendation, as_of: date, zone: str = "UTC") -> str:
+    """When it runs, in the reader's zone: "live webinar on Thu Dec 10, 2026, ...".
+
+    :param zone: the reader's IANA zone (:func:`catalog.timefmt.reader_zone`)
+    """
     listing = pick.listing
     kind = _FORMAT_WORDS.get(listing.get("format"), listing.get("format") or "")
     if not is_scheduled(listing):
         return f"{kind}: take it any time" if kind else "take it any time"
     start = listing["starts_at"]
-    day = local_day(start)
-    days = (day - as_of).days
-    clock = start[11:16]
-    zone = listing.get("timezone")
+    days = (local_day(start) - as_of).days
+    when = format_range(
+        start, listing.get("ends_at"), zone, naive_zone=listing.get("timezone")
+    )
     where = (
         f" at {listing['location']}"
         if listing.get("format") == "in_person" and (listing.get("location"))
         else ""
     )
-    return (
-        f"{kind} on {day.isoformat()} {clock}{f' {zone}' if zone else ''}{where} "
-        f"(in {days} day{'s' if days != 1 else ''})"
-    )
+    return f"{kind} on {when}{where} (in {days} day{'s' if days != 1 else ''})"
 
 
 def reasons(
@@ -124,14 +185,20 @@ def reasons(
     as_of: date,
     *,
     tracked: bool = True,
+    names: Mapping[str, str] | None = None,
+    zone: str = "UTC",
 ) -> list[str]:
-    """All reasons for one pick: matches, needs filled, price, when.
+    """All reasons for one pick: matches, needs filled, whether it counts, price, when.
 
     :param tracked: the profile has credentials (else credit is just stated)
+    :param names: credential id -> name, for the verdicts
+    :param zone: the reader's zone for the session time
     """
+    counts = counts_reason(pick, names or {})
     return [
         *match_reasons(pick, queries, vocabulary),
         *need_reasons(pick, tracked=tracked),
+        *([counts] if counts else []),
         price_reason(pick),
-        when_reason(pick, as_of),
+        when_reason(pick, as_of, zone),
     ]

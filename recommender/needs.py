@@ -8,11 +8,15 @@ count toward each, so ranking and planning never re-implement the rules.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date
+from typing import TYPE_CHECKING
 
 from catalog.schema import CREDIT_CATEGORIES
+
+if TYPE_CHECKING:
+    from recommender.tracking.status import CredentialStatus
 
 #: Hours below this are rounding noise, not a need.
 EPSILON = 1e-6
@@ -20,14 +24,20 @@ EPSILON = 1e-6
 
 @dataclass(frozen=True)
 class Need:
-    """Hours still to take for one requirement of one credential by a deadline."""
+    """Units still to take for one requirement of one credential by a deadline."""
 
     credential: str
     credential_name: str
     key: str  # requirement key, e.g. "ethics", "general_or_specialized", "total"
-    fills: frozenset[str]  # listing credit categories that count toward it
-    hours: float
+    categories: frozenset[str]  # listing credit categories that count toward it
+    hours: float  # in the credential's own unit (hours, 50-minute credits)
     deadline: date | None
+    unit: str = "hour"  # the credential's unit: "hour", "50-minute credit"
+
+    @property
+    def units(self) -> str:
+        """The unit in the plural, in words: "hours", "50-minute credits"."""
+        return self.unit if self.unit.endswith("s") else self.unit + "s"
 
     @property
     def label(self) -> str:
@@ -35,7 +45,7 @@ class Need:
         return "total" if self.key == "total" else self.key.replace("_or_", " or ")
 
 
-def default_fills(key: str) -> set[str]:
+def default_categories(key: str) -> set[str]:
     """The credit categories that fill a requirement key (from the tracking rules)."""
     from recommender.tracking.rules import category_fills
 
@@ -43,35 +53,38 @@ def default_fills(key: str) -> set[str]:
 
 
 def needs_from_statuses(
-    statuses: Iterable, fills: Callable[[str], set[str]] = default_fills
+    statuses: Iterable[CredentialStatus],
+    categories_of: Callable[[str], set[str]] = default_categories,
 ) -> list[Need]:
     """One :class:`Need` per unmet requirement (and unmet total) of each credential.
 
-    :param statuses: ``CredentialStatus`` objects (``credential``, ``name``,
-        ``cycle_end``, ``remaining``, ``done``)
-    :param fills: requirement key -> listing credit categories
+    A requirement whose number is not established (None) is no need to fill:
+    the status says it is unknown, and nothing can be planned toward it.
+
+    :param categories_of: requirement key -> listing credit categories
     """
     needs = []
     for status in statuses:
-        if getattr(status, "done", False):
+        if status.done is True:
             continue
-        remaining = getattr(status, "remaining", None) or {}
+        remaining = status.remaining or {}
         for key in sorted(remaining, key=lambda k: (k == "total", k)):
             hours = remaining[key]
             if hours is None or hours <= EPSILON:
                 continue
             try:
-                categories = frozenset(fills(key))
+                categories = frozenset(categories_of(key))
             except ValueError:
                 continue  # a key the listings' categories cannot fill
             needs.append(
                 Need(
                     credential=status.credential,
-                    credential_name=getattr(status, "name", None) or status.credential,
+                    credential_name=status.name or status.credential,
                     key=key,
-                    fills=categories,
+                    categories=categories,
                     hours=float(hours),
-                    deadline=getattr(status, "cycle_end", None),
+                    deadline=status.cycle_end,
+                    unit=getattr(status, "unit", None) or "hour",
                 )
             )
     return needs
@@ -94,9 +107,9 @@ def counts_by_deadline(end_day: date | None, need: Need) -> bool:
     return need.deadline is None or end_day is None or end_day <= need.deadline
 
 
-def fill(hours: dict[str, float], need: Need, *, left: float | None = None) -> float:
-    """How many of a listing's hours count toward one need (capped at what is left)."""
-    available = sum(hours.get(category, 0.0) for category in need.fills)
+def fill(hours: Mapping[str, float], need: Need, *, left: float | None = None) -> float:
+    """How many of some units count toward one need (capped at what is left)."""
+    available = sum(hours.get(category, 0.0) for category in need.categories)
     limit = need.hours if left is None else left
     return max(0.0, min(available, limit))
 

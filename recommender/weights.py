@@ -73,8 +73,10 @@ class Weights:
     need_half_hours: float = 1.0
 
     # -- price and date ---------------------------------------------------
-    #: A paid course at this price scores one half on price.
+    #: A paid course at this price scores one half of ``paid_price_max``.
     price_half_usd: float = 50.0
+    #: The best price score a paid course can have (free scores 1).
+    paid_price_max: float = 1.0
     #: Price score of a listing that publishes no price.
     price_unknown: float = 0.3
     #: A session this many days away scores 1/e on date.

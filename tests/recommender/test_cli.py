@@ -124,25 +124,65 @@ def test_not_a_catalog_is_a_one_line_error(paths, tmp_path):
     assert "is not a usable catalog database" in result.stderr
 
 
-def test_plan_json_covers_need_and_reports_gaps(paths):
+def test_plan_json_fills_needs_only_with_counting_hours(paths):
     db_path, profile = paths
     result = invoke("plan", "--profile", str(profile), "--db", str(db_path),
                     "--as-of", "2026-11-27", "--json")  # fmt: skip
     assert result.exit_code == 0, result.output
     payload = json.loads(result.stdout)
-    assert {"needs", "courses", "total_cost_usd", "uncovered"} <= set(payload)
+    keys = {"as_of", "needs", "courses", "total_cost_usd", "uncovered", "later"}
+    assert keys | {"complete_search"} <= set(payload)
     ids = [c["id"] for c in payload["courses"]]
-    assert len(ids) == len(set(ids))
-    # California's ethics (4.0 due 2026-12-31) can be covered in the sample.
-    ethics = sum(
-        credit["hours"]
-        for course in payload["courses"]
-        for credit in course["credits"]
-        if credit["category"] == "ethics" and (course["starts_at"] or "") < "2027-01-01"
+    assert ids and len(ids) == len(set(ids))
+    given: dict = {}
+    for course in payload["courses"]:
+        verdicts = {v["credential"]: v["verdict"] for v in course["counts_toward"]}
+        assert set(verdicts) == {"ca-bpc-6450", "nala-cp"}
+        assert course["fills"], "each course says which need it fills"
+        for fill in course["fills"]:
+            assert verdicts[fill["credential"]] == "counts"
+            need = (fill["credential"], fill["requirement"])
+            given[need] = given.get(need, 0.0) + fill["hours"]
+    planned = {
+        (n["credential"], n["requirement"]): n["hours"] for n in payload["needs"]
+    }
+    assert all(hours <= planned[need] + 1e-9 for need, hours in given.items())
+    # California's sample courses before 2026-12-31 mostly state no MCLE
+    # approval: what they cannot cover is uncovered, by name.
+    assert any("ca-bpc-6450" in line for line in payload["uncovered"])
+    # NALA's cycle ends 2028-06-30, after the 12-month horizon: listed apart.
+    assert {n["credential"] for n in payload["later"]} == {"nala-cp"}
+    assert all(n["credential"] == "ca-bpc-6450" for n in payload["needs"])
+    wider = invoke("plan", "--profile", str(profile), "--db", str(db_path),
+                   "--as-of", "2026-11-27", "--json", "--horizon", "24")  # fmt: skip
+    assert json.loads(wider.stdout)["later"] == []
+
+
+def test_recommend_text_says_whether_it_counts_in_the_readers_zone(paths, tmp_path):
+    db_path, profile = paths
+    zoned = tmp_path / "zoned.toml"
+    zoned.write_text('timezone = "America/Denver"\n' + PROFILE, encoding="utf-8")
+    result = invoke("recommend", "--profile", str(zoned), "--db", str(db_path),
+                    "--as-of", "2026-11-27", "--top", "15")  # fmt: skip
+    assert result.exit_code == 0, result.output
+    assert "counts for California paralegal MCLE and NALA CP" in result.stdout
+    assert "not known whether it counts for California paralegal MCLE" in (
+        result.stdout
     )
-    assert ethics >= 4.0
-    # NALA's 50 hours cannot be: the plan says so in words.
-    assert any("nala-cp" in line for line in payload["uncovered"])
+    # clio:ethics-of-ai runs 1:00-2:00 PM Eastern: 11:00 AM-12:00 PM in Denver.
+    assert "Thu Dec 10, 2026, 11:00 AM–12:00 PM MST" in result.stdout
+
+
+def test_free_only_lists_only_free_courses_that_carry_credit(paths):
+    db_path, profile = paths
+    result = invoke("recommend", "--profile", str(profile), "--db", str(db_path),
+                    "--as-of", "2026-11-27", "--free-only", "--json")  # fmt: skip
+    assert result.exit_code == 0, result.output
+    picks = json.loads(result.stdout)
+    assert picks
+    for pick in picks:
+        assert pick["your_price_usd"] == 0
+        assert sum(c["hours"] for c in pick["credits"]) > 0
 
 
 def test_plan_table_says_what_cannot_be_covered(paths):

@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 from recommender.needs import Need, needs_from_statuses
 from recommender.plan import Candidate, covers, irredundant, plan, solve
 from recommender.rank import rank
-from tests.recommender.helpers import Person, Status, fills, listing
+from tests.recommender.helpers import Person, Status, fills, listing, stated
 
 AS_OF = date(2026, 11, 27)
 DEADLINE = date(2026, 12, 31)
@@ -83,7 +83,7 @@ def test_plan_takes_a_course_once_for_two_credentials_and_says_what_is_missing()
                DEADLINE, "California"),
         Status("nala", {"ethics": 2.0, "total": 2.0}, date(2028, 6, 30), "NALA"),
     ]  # fmt: skip
-    picks = rank(Person(), statuses, records, {}, AS_OF, fills=fills)
+    picks = rank(Person(), statuses, records, {}, AS_OF, **stated(statuses))
     result = plan(picks, needs_from_statuses(statuses, fills))
     chosen = sorted(c.key for c in result.picks)
     # California ethics (2.0 by Dec 31) needs A ($30): B alone is 1.0 and the
@@ -92,10 +92,11 @@ def test_plan_takes_a_course_once_for_two_credentials_and_says_what_is_missing()
     assert chosen == ["prov:course-1", "prov:course-2", "prov:course-3"]
     assert result.total_cost == 30.0
     assert result.uncovered == [
-        "only 1.0 of the 3.0 general or specialized hours ca needs before "
-        "2026-12-31 are in the catalog; the plan takes all of them",
-        "only 4.0 of the 5.0 hours ca needs before 2026-12-31 are in the "
-        "catalog; the plan takes all of them",
+        "only 1.0 of the 3.0 general or specialized hours California (ca) needs "
+        "before 2026-12-31 are in courses that count for it; the plan takes all "
+        "of them",
+        "only 4.0 of the 5.0 hours California (ca) needs before 2026-12-31 are in "
+        "courses that count for it; the plan takes all of them",
     ]
 
 
@@ -105,13 +106,14 @@ def test_plan_does_not_buy_everything_toward_a_far_deadline_it_cannot_meet():
         for n in range(1, 4)
     ]
     statuses = [Status("nala", {"total": 50.0}, date(2028, 6, 30), "NALA")]
-    picks = rank(Person(), statuses, records, {}, AS_OF, fills=fills)
+    picks = rank(Person(), statuses, records, {}, AS_OF, **stated(statuses))
     needs = needs_from_statuses(statuses, fills)
-    far = plan(picks, needs, AS_OF)
+    far = plan(picks, needs, AS_OF, horizon_months=None)
     assert far.picks == [] and far.total_cost == 0
     assert far.uncovered == [
-        "only 3.0 of the 50.0 hours nala needs before 2028-06-30 are in the "
-        "catalog; more will be listed before then (this plan gives 0.0)"
+        "only 3.0 of the 50.0 hours NALA (nala) needs before 2028-06-30 are in "
+        "courses that count for it; more will be listed before then (this plan "
+        "takes none yet)"
     ]
     near = plan(picks, needs, date(2028, 5, 1))
     assert len(near.picks) == 3
@@ -123,9 +125,96 @@ def test_plan_says_plainly_when_no_course_can_cover_a_need():
         Need("ca-bpc-6450", "California", "ethics", frozenset({"ethics"}), 2.0,
              DEADLINE),
     ]  # fmt: skip
-    picks = rank(Person(), [], records, {}, AS_OF, fills=fills)
+    picks = rank(Person(), [], records, {}, AS_OF, **stated([]))
     result = plan(picks, needs)
     assert result.picks == []
     assert result.uncovered == [
-        "no ethics course before 2026-12-31 in the catalog (ca-bpc-6450)"
+        "no ethics course that counts for California (ca-bpc-6450) before "
+        "2026-12-31 is in the catalog"
+    ]
+
+
+def _ethics(number: int, price: float, hours: float = 1.0, **fields) -> dict:
+    credits = [{"category": "ethics", "hours": hours}]
+    return listing(
+        number, title=f"Ethics {number}", price_usd=price, credits=credits, **fields
+    )
+
+
+def test_only_counting_hours_fill_a_need_and_the_rest_is_uncovered_by_name():
+    records = [_ethics(1, 0), _ethics(2, 0), _ethics(3, 40)]
+    statuses = [
+        Status("ca", {"ethics": 2.0, "total": 2.0}, DEADLINE, "California MCLE"),
+        Status("nala", {"ethics": 1.0, "total": 1.0}, DEADLINE, "NALA CP"),
+    ]
+    rulings = {
+        ("prov:course-1", "ca"): "counts_if_approved",
+        ("prov:course-2", "ca"): "does_not_count",
+    }
+    picks = rank(Person(), statuses, records, {}, AS_OF, **stated(statuses, rulings))
+    result = plan(picks, needs_from_statuses(statuses, fills), AS_OF)
+    # The free courses count for NALA only: one of them covers NALA; California
+    # gets the one paid course that counts for it, and the rest is uncovered.
+    keys = sorted(c.key for c in result.picks)
+    assert "prov:course-3" in keys
+    for course in result.courses:
+        for allocation in course.fills:
+            verdict = {v.credential: v.verdict for v in course.candidate.pick.verdicts}
+            assert verdict[allocation.need.credential] == "counts"
+    ca = [m for m in result.uncovered if "California MCLE (ca)" in m]
+    assert ca and "only 1.0 of the 2.0 ethics hours" in ca[0]
+    assert "1.0 more in courses that count only once approved" in ca[0]
+    assert result.total_cost == 40.0
+
+
+def test_each_unit_is_allocated_once_per_requirement():
+    records = [_ethics(n, 10 * n, starts_at=f"2026-12-0{n}T12:00:00Z",
+                       format="live_webinar") for n in (1, 2, 3)]  # fmt: skip
+    statuses = [Status("ca", {"ethics": 2.5, "total": 2.5}, DEADLINE, "California")]
+    picks = rank(Person(), statuses, records, {}, AS_OF, **stated(statuses))
+    result = plan(picks, needs_from_statuses(statuses, fills), AS_OF)
+    assert [c.key for c in result.picks] == [r["id"] for r in records]
+    given = {}
+    for course in result.courses:
+        assert course.fills, "every planned course fills some need"
+        for allocation in course.fills:
+            key = allocation.need.key
+            given[key] = given.get(key, 0.0) + allocation.hours
+    assert given == {"ethics": 2.5, "total": 2.5}
+    assert [a.hours for a in result.courses[-1].fills] == [0.5, 0.5]
+
+
+def test_needs_after_the_horizon_are_listed_apart_not_bought():
+    records = [listing(n, price_usd=20, credits=[{"category": "general", "hours": 2.0}])
+               for n in (1, 2)]  # fmt: skip
+    statuses = [
+        Status("ca", {"total": 2.0}, DEADLINE, "California"),
+        Status("nala", {"total": 4.0}, date(2028, 3, 31), "NALA"),
+    ]
+    picks = rank(Person(), statuses, records, {}, AS_OF, **stated(statuses))
+    needs = needs_from_statuses(statuses, fills)
+    soon = plan(picks, needs, AS_OF)
+    assert [n.credential for n in soon.needs] == ["ca"]
+    assert [(x.need.credential, x.available) for x in soon.later] == [("nala", 4.0)]
+    assert len(soon.picks) == 1 and soon.uncovered == []
+    assert soon.horizon_end == date(2027, 11, 27)
+    wide = plan(picks, needs, AS_OF, horizon_months=24)
+    assert wide.later == [] and len(wide.picks) == 2
+
+
+def test_courses_are_grouped_under_the_first_deadline_they_fill():
+    records = [
+        _ethics(1, 0, format="live_webinar", starts_at="2026-12-10T12:00:00Z"),
+        listing(2, price_usd=5, credits=[{"category": "general", "hours": 3.0}]),
+    ]
+    statuses = [
+        Status("ca", {"ethics": 1.0, "total": 1.0}, DEADLINE, "California"),
+        Status("nala", {"total": 4.0}, date(2027, 6, 30), "NALA"),
+    ]
+    picks = rank(Person(), statuses, records, {}, AS_OF, **stated(statuses))
+    result = plan(picks, needs_from_statuses(statuses, fills), AS_OF)
+    groups = [(day, [c.candidate.key for c in group]) for day, group in result.groups()]
+    assert groups == [
+        (DEADLINE, ["prov:course-1"]),
+        (date(2027, 6, 30), ["prov:course-2"]),
     ]

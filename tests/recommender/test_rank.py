@@ -8,7 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from recommender.rank import effective_price, ineligibility, rank
-from tests.recommender.helpers import Entry, Person, Status, fills, listing
+from tests.recommender.helpers import Entry, Person, Status, listing, stated
 
 AS_OF = date(2026, 11, 27)
 DEADLINE = date(2026, 12, 31)
@@ -66,7 +66,7 @@ def people(draw):
 def test_never_recommends_an_ineligible_listing(records, person_and_need):
     person, statuses = person_and_need
     done = {entry.course_id for entry in person.completed}
-    picks = rank(person, statuses, records, {}, AS_OF, fills=fills)
+    picks = rank(person, statuses, records, {}, AS_OF, **stated(statuses))
     for pick in picks:
         item = pick.listing
         assert item["status"] == "active"
@@ -91,10 +91,10 @@ def test_never_recommends_an_ineligible_listing(records, person_and_need):
 def test_order_is_deterministic_whatever_the_input_order(records, person_need, rnd):
     person, statuses = person_need
     scores = {r["id"]: {("skill_gap", "e-discovery"): 0.5} for r in records[::2]}
-    first = rank(person, statuses, records, scores, AS_OF, fills=fills)
+    first = rank(person, statuses, records, scores, AS_OF, **stated(statuses))
     shuffled = list(records)
     rnd.shuffle(shuffled)
-    second = rank(person, statuses, shuffled, scores, AS_OF, fills=fills)
+    second = rank(person, statuses, shuffled, scores, AS_OF, **stated(statuses))
     assert [p.listing["id"] for p in first] == [p.listing["id"] for p in second]
     assert [p.score for p in first] == sorted((p.score for p in first), reverse=True)
 
@@ -104,7 +104,7 @@ def test_free_course_beats_an_identical_paid_one_when_free_is_preferred():
     free = listing(2, price_usd=0)
     scores = {r["id"]: {("skill_gap", "e-discovery"): 0.9} for r in (paid, free)}
     person = Person(skill_gaps=("e-discovery",), prefer_free=True)
-    picks = rank(person, [], [paid, free], scores, AS_OF, fills=fills)
+    picks = rank(person, [], [paid, free], scores, AS_OF, **stated([]))
     assert [p.listing["id"] for p in picks] == [free["id"], paid["id"]]
     assert picks[0].score > picks[1].score
 
@@ -117,7 +117,7 @@ def test_member_price_applies_to_the_providers_members_only():
     public = Person()
     other = listing(2, price_usd=30)
     for person, first in ((member, item["id"]), (public, other["id"])):
-        picks = rank(person, [], [item, other], {}, AS_OF, fills=fills)
+        picks = rank(person, [], [item, other], {}, AS_OF, **stated([]))
         assert picks[0].listing["id"] == first
 
 
@@ -128,12 +128,12 @@ def test_needed_ethics_beats_an_otherwise_identical_general_course():
         Status("ca", {"ethics": 2.0, "general_or_specialized": 0.0, "total": 2.0},
                DEADLINE, "California")
     ]  # fmt: skip
-    picks = rank(Person(), statuses, [general, ethics], {}, AS_OF, fills=fills)
+    picks = rank(Person(), statuses, [general, ethics], {}, AS_OF, **stated(statuses))
     assert [p.listing["id"] for p in picks] == [ethics["id"], general["id"]]
     # When ethics is already met, the general course is the one that helps.
     met = [Status("ca", {"ethics": 0.0, "general_or_specialized": 2.0, "total": 2.0},
                   DEADLINE, "California")]  # fmt: skip
-    picks = rank(Person(), met, [general, ethics], {}, AS_OF, fills=fills)
+    picks = rank(Person(), met, [general, ethics], {}, AS_OF, **stated(met))
     assert picks[0].listing["id"] == general["id"]
 
 
@@ -145,7 +145,7 @@ def test_skill_gap_match_outweighs_practice_area_match():
         area["id"]: {("practice_area", "probate"): 0.9},
     }
     person = Person(skill_gaps=("e-discovery",), practice_areas=("probate",))
-    picks = rank(person, [], [area, gap], scores, AS_OF, fills=fills)
+    picks = rank(person, [], [area, gap], scores, AS_OF, **stated([]))
     assert picks[0].listing["id"] == gap["id"]
 
 
@@ -154,10 +154,10 @@ def test_session_starting_on_the_as_of_day_or_after_the_deadline_is_out():
     late = listing(2, format="live_webinar", starts_at="2027-01-05T12:00:00-05:00")
     soon = listing(3, format="live_webinar", starts_at="2026-12-01T12:00:00-05:00")
     statuses = [Status("ca", {"ethics": 1.0, "total": 1.0}, DEADLINE)]
-    picks = rank(Person(), statuses, [today, late, soon], {}, AS_OF, fills=fills)
+    picks = rank(Person(), statuses, [today, late, soon], {}, AS_OF, **stated(statuses))
     assert [p.listing["id"] for p in picks] == [soon["id"]]
     # Without a credit need there is no deadline: the later session is fine.
-    picks = rank(Person(), [], [today, late, soon], {}, AS_OF, fills=fills)
+    picks = rank(Person(), [], [today, late, soon], {}, AS_OF, **stated([]))
     assert {p.listing["id"] for p in picks} == {soon["id"], late["id"]}
 
 
@@ -166,7 +166,7 @@ def test_one_offering_per_course_the_best_one():
                     starts_at="2026-12-02T12:00:00-05:00")  # fmt: skip
     later = listing(2, course_id="prov:c", format="live_webinar",
                     starts_at="2026-12-20T12:00:00-05:00")  # fmt: skip
-    picks = rank(Person(), [], [later, early], {}, AS_OF, fills=fills)
+    picks = rank(Person(), [], [later, early], {}, AS_OF, **stated([]))
     assert [p.listing["id"] for p in picks] == [early["id"]]
 
 
@@ -191,9 +191,11 @@ def test_free_only_and_before_filters():
     free_late = listing(2, format="live_webinar", starts_at="2027-02-01T12:00:00Z")
     free_soon = listing(3, format="live_webinar", starts_at="2026-12-05T12:00:00Z")
     records = [paid, free_late, free_soon]
-    picks = rank(Person(), [], records, {}, AS_OF, fills=fills, free_only=True)
+    picks = rank(Person(), [], records, {}, AS_OF, **stated([]), free_only=True)
     assert {p.listing["id"] for p in picks} == {free_late["id"], free_soon["id"]}
-    picks = rank(Person(), [], records, {}, AS_OF, fills=fills, before=date(2027, 1, 1))
+    picks = rank(
+        Person(), [], records, {}, AS_OF, **stated([]), before=date(2027, 1, 1)
+    )
     assert {p.listing["id"] for p in picks} == {paid["id"], free_soon["id"]}
 
 
@@ -201,10 +203,10 @@ def test_a_credential_with_unknown_hours_still_bounds_session_dates():
     early = listing(1, format="live_webinar", starts_at="2027-01-10T12:00:00-05:00")
     late = listing(2, format="live_webinar", starts_at="2027-09-10T12:00:00-05:00")
     unknown = [Status("nals-pp", {"ethics": None, "total": None}, date(2027, 4, 28))]
-    picks = rank(Person(), unknown, [early, late], {}, AS_OF, fills=fills)
+    picks = rank(Person(), unknown, [early, late], {}, AS_OF, **stated(unknown))
     assert [p.listing["id"] for p in picks] == [early["id"]]
     finished = [Status("nals-pp", {"total": 0.0}, date(2027, 4, 28), done=True)]
-    picks = rank(Person(), finished, [early, late], {}, AS_OF, fills=fills)
+    picks = rank(Person(), finished, [early, late], {}, AS_OF, **stated(finished))
     assert {p.listing["id"] for p in picks} == {early["id"], late["id"]}
 
 
@@ -217,3 +219,41 @@ def test_a_guessed_concept_counts_less_than_a_named_one():
     mention = match_strength(0.1, False, True, True, WEIGHTS)
     assert sure > guess > 0
     assert sure > mention
+
+
+def test_free_only_leaves_out_courses_without_credit_and_labels_them_right():
+    from recommender.eligibility import credit_state
+    from recommender.render import credit_words
+
+    social = listing(1, credits=[], credit_status="none", total_hours=0.0)
+    zero = listing(2, credits=[{"category": "general", "hours": 0.0}])
+    unstated = listing(3, credits=[], credit_status="unknown")
+    webinar = listing(4)
+    assert [credit_state(x) for x in (social, zero, unstated, webinar)] == [
+        "no credit",
+        "no credit",
+        "credit not stated",
+        "credit",
+    ]
+    assert credit_words(social) == "no credit"
+    assert credit_words(unstated) == "credit not stated"
+    assert credit_words(listing(5, credit_status="pending")) == "1 h, approval pending"
+    records = [social, zero, unstated, webinar]
+    picks = rank(Person(), [], records, {}, AS_OF, **stated([]), free_only=True)
+    assert [p.listing["id"] for p in picks] == [webinar["id"]]
+    everything = rank(Person(), [], records, {}, AS_OF, **stated([]))
+    assert len(everything) == 4  # without --free-only they may still be listed
+
+
+def test_a_need_is_filled_only_by_a_course_that_counts_for_its_credential():
+    ethics = [
+        listing(n, credits=[{"category": "ethics", "hours": 1.0}]) for n in (1, 2)
+    ]
+    statuses = [Status("ca", {"ethics": 2.0, "total": 2.0}, DEADLINE, "California")]
+    rulings = {("prov:course-1", "ca"): "counts_if_approved"}
+    picks = rank(Person(), statuses, ethics, {}, AS_OF, **stated(statuses, rulings))
+    by_id = {p.listing["id"]: p for p in picks}
+    assert by_id["prov:course-1"].fills == [] and by_id["prov:course-1"].counted == {}
+    assert by_id["prov:course-1"].parts["need"] == 0.0
+    assert [h for _, h in by_id["prov:course-2"].fills] == [1.0, 1.0]
+    assert picks[0].listing["id"] == "prov:course-2"

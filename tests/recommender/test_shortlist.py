@@ -50,7 +50,11 @@ PHRASES = [
     "contracts",
 ]
 FORMATS = ["live_webinar", "on_demand", "in_person", "hybrid", "self_study"]
-PROVIDERS = ["nals", "nala", "clio"]
+PROVIDERS = ["nals", "nala", "clio", "nfpa", "txpd", "nbi"]
+#: Real credentials, so verdicts vary: approvals, sponsor kinds, a 50-minute
+#: credit unit (Kentucky), a self-study rule (Texas).
+CREDENTIALS = ["ca-bpc-6450", "nala-cp", "nfpa-rp", "ky-ckp", "tx-sbot-pd"]
+APPROVALS = ["ca-mcle", "nala-cp", "nfpa-rp", "tx-sbot-pd"]
 
 
 @st.composite
@@ -77,6 +81,12 @@ def listings(draw, number: int) -> dict:
             is not None
         ],
     }
+    approvals = draw(st.lists(st.sampled_from(APPROVALS), max_size=2, unique=True))
+    if approvals:
+        record["approvals"] = approvals
+    record["credit_status"] = draw(
+        st.sampled_from(["approved", "approved", "pending", "unknown", "none"])
+    )
     price = draw(st.sampled_from([None, 0.0, 0.0, 25.0, 40.0, 99.0, 250.0]))
     if price is not None:
         record["price_usd"] = price
@@ -118,16 +128,17 @@ def profiles(draw) -> Person:
 
 @st.composite
 def statuses(draw) -> list[Status]:
-    """Zero to two credentials with random needs and cycle ends."""
+    """Zero to two real credentials with random needs and cycle ends."""
     found = []
-    for number in range(draw(st.integers(0, 2))):
+    held = draw(st.lists(st.sampled_from(CREDENTIALS), max_size=2, unique=True))
+    for credential in held:
         remaining = {
             key: draw(st.sampled_from([None, 0.0, 0.5, 2.0, 6.0]))
             for key in ("ethics", "general_or_specialized", "total")
         }
         end = draw(st.one_of(st.none(), st.integers(10, 700)))
         cycle_end = None if end is None else AS_OF + timedelta(days=end)
-        found.append(Status(f"cred-{number}", remaining, cycle_end))
+        found.append(Status(credential, remaining, cycle_end, credential))
     return found
 
 
