@@ -23,7 +23,8 @@ from __future__ import annotations
 import copy
 from functools import lru_cache
 
-from catalog.normalize.credits import APPROVAL_BODIES, parse_credits
+from catalog.normalize.approval import APPROVAL_BODIES
+from catalog.normalize.credits import parse_credits
 from catalog.normalize.dates import parse_when
 from catalog.normalize.formats import parse_format
 from catalog.normalize.prices import parse_price

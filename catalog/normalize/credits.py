@@ -16,21 +16,23 @@ How a line is read (choices documented here, tested in
   when the line starts with a category ("Ethics: 1.0"), otherwise the one
   written after it ("1.0 Ethics", "1 hour of legal ethics").
 - Hours without a category are ``general``. A total larger than its parts
-  ("1.5 hours including 0.5 ethics", also "2.5 hours general, including 0.5
-  ethics", and a bare figure right before "including": "Up to 12.0 (including
-  1.0 Ethics)") leaves the remainder as ``general``; "up to" and "a maximum
-  of" state the total (the most a participant can earn);
-  parts larger than the stated total win over it. Several figures without a
-  category (per accrediting body) are alternatives: the first one is kept.
-- Status: "no CLE credit", "not eligible" … → ``none`` (no credits, total 0);
-  "pending", "applied for" … → ``pending``; stated hours or "approved" →
-  ``approved``; anything else → ``unknown`` with the total unknown.
-- ``approvals`` names the credential ids whose bodies the wording says approved
-  the course (see :data:`APPROVAL_BODIES`). Nothing is recorded from a clause
-  (a sentence, or a part after ";", "but", ", and") that says approval is
-  pending, or that only says where an attendee may seek credit: "Paralegals
-  may self-report the hour to NALA", "may be submitted to NFPA", "check with
-  your association", "you may apply for credit with NALS" are not approvals.
+  ("1.5 hours including 0.5 ethics", "3.0 hours, of which 1.0 is ethics",
+  "2.5 hours general, including 0.5 ethics", a bare figure right before
+  "including": "Up to 12.0 (including 1.0 Ethics)") leaves the remainder in
+  the total's category, ``general`` unless the total names one: "6 hours of
+  substantive CLE, at least 1 hour of which must be legal ethics" is 5
+  specialized + 1 ethics. "up to" and "a maximum of" state the total (the
+  most a participant can earn); parts larger than the stated total win over
+  it. A category word opening a bracket goes with the figure after it: "1.5
+  hours (ethics 0.5)".
+- Several figures for the same thing are alternatives (per accrediting body,
+  per state, per minutes-per-hour rule: "12 hours in 60-minute states, and
+  14.4 hours in 50-minute states"): when they agree that is the figure, when
+  they disagree the hours stay unknown. Tables of hours per state follow the
+  same rule (see ``catalog/normalize/tables.py``).
+- Status and approvals: see ``catalog/normalize/approval.py``. Stated hours
+  count as ``approved`` unless the wording says pending or refused; a line
+  with neither hours nor an approval word is ``unknown``, total unknown.
 """
 
 from __future__ import annotations
@@ -38,46 +40,17 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 
+from catalog.normalize.approval import (
+    APPROVED,
+    NO_CREDIT,
+    PENDING,
+    approvals,
+    statements,
+    strip_pending,
+)
+from catalog.normalize.tables import state_table
 from catalog.normalize.words import MAX_CHARS, numbers_to_digits
 
-#: Body wording → credential ids (DESIGN.md section 3, research/requirements.yaml).
-#: NFPA and NALS approval serves each of their credentials; "California MCLE" is
-#: the State Bar's approval that Bus. & Prof. Code 6450 asks of paralegal courses,
-#: recorded under the id ``ca-mcle`` used across the project.
-APPROVAL_BODIES: tuple[tuple[str, tuple[str, ...]], ...] = (
-    (r"\bnala\b|national association of legal assistants", ("nala-cp",)),
-    (
-        r"\bnfpa\b|national federation of paralegal|paralegals\.org",
-        ("nfpa-crp", "nfpa-rp"),
-    ),
-    (r"\bnals\b", ("nals-alp", "nals-clp", "nals-pp")),
-    (r"\baapi\b|american alliance of paralegals", ("aapi-aacp",)),
-    (
-        r"\b(?:california|ca|cal\.)[\s-]+(?:state\s+bar\s+)?mcle\b"
-        r"|state bar of california|california state bar|\bcalbar\b",
-        ("ca-mcle",),
-    ),
-    (r"paralegal division|state bar of texas|\btexas\s+mcle\b", ("tx-sbot-pd",)),
-    (r"\bflorida bar\b", ("fl-frp",)),
-    (r"north carolina state bar|\bnc state bar\b", ("nc-ncscp",)),
-    (r"kentucky paralegal association", ("ky-ckp",)),
-)
-
-_NO_CREDIT = re.compile(
-    r"\bno\s+(?:\w+\s+){0,3}?credits?\b|\bnon[- ]?cle\b|\bnot\s+(?:be\s+)?"
-    r"(?:approved|eligible|accredited|offered|available)\b|\bdo(?:es)?\s+not\s+"
-    r"(?:qualify|offer|provide|carry|include|count)\b|\bwithout\s+(?:cle\s+)?credit"
-    r"|\bnot\s+(?:for|valid\s+for)\s+(?:cle\s+)?credit|\bineligible\b"
-    r"|^\W*(?:none|n/?a|no)\W*$|\bcredit\W*(?:none|n/a)\b"
-)
-_PENDING = re.compile(
-    r"\bpending\b|\bapplied\s+for\b|\bapplication\s+(?:\w+\s+){0,3}?(?:submitted|"
-    r"filed|made)\b|\bsubmitted\s+for\b|\b(?:has|have)\s+been\s+(?:requested|submitted|"
-    r"filed)\b|\bwill\s+be\s+"
-    r"(?:sought|requested|submitted)\b|\bawaiting\b|\bapproval\s+(?:is\s+)?"
-    r"(?:requested|sought)\b|\bin\s+process\b"
-)
-_APPROVED = re.compile(r"\bapproved\b|\baccredited\b|\beligible\b|\bqualifies\b")
 _CATEGORY = re.compile(
     r"(?P<general>\bnon[- ]?\s?substantive\b|\bgeneral\b|\bgen\.)"
     r"|(?P<ethics>\bethic(?:s|al)?\b|\bprofessional\s+responsibility\b"
@@ -87,7 +60,7 @@ _CATEGORY = re.compile(
 _NUMBER = re.compile(r"(?<![\w.$/:§#-])(\d+(?:\.\d+)?|\.\d+)(?![\d/:%]|\.\d|,\d{3})")
 _SEPARATOR = re.compile(r"[|;,/+\n]|\band\b")
 _UNIT = re.compile(
-    r"^\W{0,3}(?:[a-z.]+\s+){0,3}?(?P<unit>hours?|hrs?|h|credits?|cle|mcle|ce|cpe"
+    r"^\W{0,3}(?!of\b)(?:[a-z.]+\s+){0,3}?(?P<unit>hours?|hrs?|h|credits?|cle|mcle|ce|cpe"
     r"|ceus?|units?|points?|minutes?|mins?)\b"
 )
 _LABEL = re.compile(
@@ -105,14 +78,10 @@ _COUNTED = re.compile(
     r"\b(?:sessions?|modules?|parts?|days?|tracks?|chapters?|levels?|lessons?|weeks?"
     r"|rooms?|no\.?|number|#)\W{0,2}$"
 )
-#: Clauses that tell the attendee where they may seek credit, not who approved
-#: it: "Paralegals may self-report the hour to NALA and NFPA".
-_SEEK_CREDIT = re.compile(
-    r"\bself[- ]?report|\bself[- ]?submi|\b(?:may|can|could|should|must|might)\s+"
-    r"(?:\w+\s+){0,3}?(?:report|submit|apply|request|claim|petition|seek)"
-    r"|\bcheck\s+with\b|\bcontact\s+(?:your|their|the)\b|\bconsult\s+(?:your|their)\b"
-    r"|\bat\s+the\s+discretion\s+of\b|\bnot\s+guaranteed\b"
-)
+#: A part written before "of which": "1 hour of which must be legal ethics".
+_PART_OF_PREVIOUS = re.compile(r"^\W{0,3}(?:[a-z.]+\s+){0,1}?of\s+which\b")
+#: "in 60-minute states": a unit of the jurisdiction, not a length.
+_MINUTE_RULE = re.compile(r"-?\s?min(?:ute)?s?\s+(?:states?|jurisdictions?)\b")
 _MAX_HOURS = 100
 _MAX_MINUTES = 10_000
 
@@ -136,24 +105,31 @@ def _parse(text: str, unit_minutes: int) -> dict:
         text = text[:MAX_CHARS]  # a wording, not a page: keeps parsing linear
     if not isinstance(text, str) or not text.strip():
         return _result([], None, "unknown", [])
+    table = state_table(text)
     lowered = numbers_to_digits(text).lower().replace("–", "-").replace("—", "-")
+    lowered = statements(lowered)
     override = _UNIT_OVERRIDE.search(lowered)
     if override and 30 <= int(override[1]) <= 60:
         unit_minutes = int(override[1])
         lowered = lowered[: override.start()] + " " + lowered[override.end() :]
     if not isinstance(unit_minutes, int) or unit_minutes <= 0:
         unit_minutes = 60
-    categorized, uncategorized = _amounts(lowered, unit_minutes)
-    credits = _combine(categorized, uncategorized[0] if uncategorized else None)
+    if table is not None:
+        amounts = _table_amounts(table, unit_minutes)
+    else:
+        amounts = _amounts(lowered, unit_minutes)
+    credits = amounts.credits()
     total = round(sum(c["hours"] for c in credits), 4) if credits else None
-    stated_zero = total is None and bool(categorized or uncategorized)
-    pending = bool(_PENDING.search(lowered))
-    if stated_zero or (total is None and _NO_CREDIT.search(lowered)):
+    stated_zero = total is None and amounts.stated and not amounts.conflicting
+    pending = bool(PENDING.search(lowered))
+    if stated_zero or (
+        total is None and not amounts.conflicting and NO_CREDIT.search(lowered)
+    ):
         return _result([], 0.0, "none", [])
-    if pending and not _APPROVED.search(_strip_pending(lowered)):
+    if pending and not APPROVED.search(strip_pending(lowered)):
         return _result(credits, total, "pending", [])
-    if total is not None or _APPROVED.search(lowered):
-        return _result(credits, total, "approved", _approvals(lowered))
+    if total is not None or amounts.conflicting or APPROVED.search(lowered):
+        return _result(credits, total, "approved", approvals(lowered))
     return _result([], None, "unknown", [])
 
 
@@ -166,17 +142,57 @@ def _result(credits: list, total: float | None, status: str, approvals: list) ->
     }
 
 
-def _amounts(text: str, unit_minutes: int) -> tuple[dict, list]:
+class _Amounts:
+    """Hours found in a wording: per category, uncategorized totals, conflicts."""
+
+    def __init__(self) -> None:
+        self.categorized: dict[str, list[float]] = {}
+        self.totals: list[float] = []
+        self.remainder = "general"  # the category a total's rest belongs to
+        self.stated = False
+        self.disagree = False  # e.g. a table whose states differ
+
+    def add(self, category: str | None, hours: float) -> None:
+        self.stated = True
+        if category:
+            self.categorized.setdefault(category, []).append(hours)
+        else:
+            self.totals.append(hours)
+
+    def make_total(self, category: str) -> None:
+        """The last figure of ``category`` was a total ("6 hours substantive,
+        1 hour of which ethics"): its rest keeps that category."""
+        hours = self.categorized[category].pop()
+        if not self.categorized[category]:
+            del self.categorized[category]
+        self.totals.append(hours)
+        self.remainder = category
+
+    @property
+    def conflicting(self) -> bool:
+        """Alternatives that disagree (per state, per minutes-per-hour)."""
+        groups = [*self.categorized.values(), self.totals]
+        return self.disagree or any(max(g) - min(g) > 0.005 for g in groups if g)
+
+    def credits(self) -> list[dict]:
+        if self.conflicting:
+            return []
+        parts = {category: values[0] for category, values in self.categorized.items()}
+        return _combine(parts, self.totals[0] if self.totals else None, self.remainder)
+
+
+def _amounts(text: str, unit_minutes: int) -> _Amounts:
     """Find the amounts in the text: hours per category, and uncategorized hours."""
-    numbers = [m for m in _NUMBER.finditer(text) if not _looks_like_year(m)]
+    numbers = [m for m in _NUMBER.finditer(text) if not _not_hours(text, m)]
     categories = list(_CATEGORY.finditer(text))
     separators = [m.start() for m in _SEPARATOR.finditer(text)]
     label_first = bool(categories) and (
         not numbers or categories[0].start() < numbers[0].start()
     )
     used: set[int] = set()
-    categorized: dict[str, float] = {}
-    uncategorized: list[float] = []
+    bound = _bound_categories(text, categories, numbers)
+    found = _Amounts()
+    last_category = None
     for index, number in enumerate(numbers):
         following = numbers[index + 1 :]
         after_end = following[0].start() if following else len(text)
@@ -197,7 +213,8 @@ def _amounts(text: str, unit_minutes: int) -> tuple[dict, list]:
         windows = [(number.end(), after_end), (before_start, number.start())]
         if label_first:
             windows.reverse()
-        category = _claim(categories, used, windows)
+        others = {start for start, owner in bound.items() if owner != index}
+        category = _claim(categories, used, windows, others)
         labelled = (
             bool(_LABEL.search(before))
             or text.strip() == number[0]
@@ -207,61 +224,87 @@ def _amounts(text: str, unit_minutes: int) -> tuple[dict, list]:
             continue
         hours = round(value / unit_minutes, 2) if in_minutes else value
         up_to_next = text[number.end() : following[0].start() if following else None]
-        if category == "general" and _INCLUDES.search(up_to_next):
-            category = None  # "2.5 hours general (includes 0.5 ethics)" is a total
-        if category:
-            categorized[category] = max(categorized.get(category, 0.0), hours)
-        else:
-            uncategorized.append(hours)
-    return categorized, uncategorized
+        is_part = bool(_PART_OF_PREVIOUS.match(text[number.end() :]))
+        if is_part and last_category and last_category != category:
+            found.make_total(last_category)  # "6 hours substantive, 1 of which ethics"
+        if category and _INCLUDES.search(up_to_next) and not is_part:
+            found.add(None, hours)  # "2.5 hours general (includes 0.5 ethics)"
+            found.remainder = category
+            last_category = None
+            continue
+        found.add(category, hours)
+        last_category = category
+    return found
 
 
-def _looks_like_year(number: re.Match) -> bool:
+def _not_hours(text: str, number: re.Match) -> bool:
+    """Years, and the minutes of "in 60-minute states", are not amounts."""
     figure = number[1]
-    return len(figure) == 4 and figure.isdigit() and figure.startswith(("19", "20"))
+    if len(figure) == 4 and figure.isdigit() and figure.startswith(("19", "20")):
+        return True
+    return bool(_MINUTE_RULE.match(text, number.end()))
 
 
-def _claim(categories: list, used: set[int], windows: list) -> str | None:
+def _table_amounts(table: list[str], unit_minutes: int) -> _Amounts:
+    """One figure per category when every state of the table agrees."""
+    found = _Amounts()
+    shares = set()
+    for row in table:
+        cell = statements(numbers_to_digits(row).lower())
+        reading = _amounts("credits: " + cell, unit_minutes)
+        found.disagree |= reading.conflicting
+        shares.add(tuple((c["category"], c["hours"]) for c in reading.credits()))
+    found.stated = True
+    if found.disagree or len(shares) != 1 or not next(iter(shares)):
+        found.disagree = True  # states differ: the hours stay unknown
+        return found
+    for category, hours in next(iter(shares)):
+        found.add(category, hours)
+    return found
+
+
+def _bound_categories(text: str, categories: list, numbers: list) -> dict:
+    """Category words bound to the figure after them: "1.5 hours (ethics 0.5)".
+
+    :return: the start of each such word → the index of its figure in ``numbers``
+    """
+    starts = {number.start(): index for index, number in enumerate(numbers)}
+    bound: dict[int, int] = {}
+    for match in categories:
+        if not re.search(r"\(\s*$", text[: match.start()]):
+            continue
+        gap = re.match(r"[\s:=-]{0,3}", text[match.end() :])
+        owner = starts.get(match.end() + gap.end())
+        if owner is not None:
+            bound[match.start()] = owner
+    return bound
+
+
+def _claim(
+    categories: list, used: set[int], windows: list, reserved: set[int]
+) -> str | None:
     """Take the first unused category word inside the windows, in order."""
     for start, end in windows:
         for match in categories:
-            if match.start() in used or match.start() < start or match.end() > end:
+            if match.start() in used or match.start() in reserved:
+                continue
+            if match.start() < start or match.end() > end:
                 continue
             used.add(match.start())
             return match.lastgroup
     return None
 
 
-def _combine(categorized: dict, total: float | None) -> list[dict]:
-    """Make disjoint categories that add up to the total (remainder is general)."""
+def _combine(
+    categorized: dict, total: float | None, remainder: str = "general"
+) -> list[dict]:
+    """Make disjoint categories that add up to the total (the rest is ``remainder``)."""
     parts = dict(categorized)
     stated = sum(parts.values())
     if total is not None and total > stated + 0.005:
-        parts["general"] = parts.get("general", 0.0) + total - stated
+        parts[remainder] = parts.get(remainder, 0.0) + total - stated
     return [
         {"category": category, "hours": round(parts[category], 4)}
         for category in ("ethics", "general", "specialized")
         if category in parts and parts[category] > 0
     ]
-
-
-def _strip_pending(text: str) -> str:
-    clauses = re.split(r"[;|\n]|\.\s", text)
-    return " ".join(c for c in clauses if not _PENDING.search(c))
-
-
-def _approvals(text: str) -> list[str]:
-    """Credential ids of the bodies named in clauses that state an approval.
-
-    A clause that is pending, or that only says where the attendee may seek
-    credit ("may self-report to NALA", "check with your association"),
-    records nothing.
-    """
-    clauses = re.split(r"[;|\n]|\.\s|,\s*(?:and|but|or|while)\s|\bbut\b", text)
-    stated = (c for c in clauses if not (_PENDING.search(c) or _SEEK_CREDIT.search(c)))
-    approved = " | ".join(stated)
-    found: set[str] = set()
-    for pattern, ids in APPROVAL_BODIES:
-        if re.search(pattern, approved):
-            found.update(ids)
-    return sorted(found)

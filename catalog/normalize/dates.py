@@ -13,7 +13,8 @@ How a line is read (choices documented here, tested in
   2027", and two full dates joined by a dash, "to" or "through", with or
   without weekdays ("Thursday, September 23, 2027 – Sunday, September 26,
   2027", "3/18/2027 - 3/20/2027", "September 30 – October 2, 2027", where the
-  first date takes the year written on the second). Times written after the
+  first date takes the year written on the second). The year may come first:
+  "2026, December 3-4", "2026 Dec 3–4". Times written after the
   range are the first day's start and the last day's end ("October 12, 2027 -
   October 13, 2027 8:30 am - 5:00 pm ET" ends on October 13 at 5 pm); "October
   12, 2027 @ 8:30 am - October 13, 2027 @ 5:00 pm" gives each end its time.
@@ -83,6 +84,13 @@ _DATE_PATTERNS = (
         ),
     ),
     ("numeric", re.compile(r"\b(\d{1,2})/(\d{1,2})/(\d{4}|\d{2})\b")),
+    (
+        "year_first",
+        re.compile(
+            rf"\b(\d{{4}}),?\s+{_MONTH}\s+(\d{{1,2}}){_ORDINAL}\b"
+            rf"(?:\s*{_TO}\s*(\d{{1,2}}){_ORDINAL}\b{_NOT_A_CLOCK})?"
+        ),
+    ),
 )
 _WEEKDAY = re.compile(
     r"\b(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?\b\.?,?"
@@ -290,6 +298,9 @@ def _read_date(kind: str, match: re.Match) -> _Written:
     elif kind == "day_first":
         day, last = int(match[1]), int(match[2]) if match[2] else None
         month, year = _MONTHS[match[3][:3]], int(match[4])
+    elif kind == "year_first":
+        year, month = int(match[1]), _MONTHS[match[2][:3]]
+        day, last = int(match[3]), int(match[4]) if match[4] else None
     else:
         month, day, year = int(match[1]), int(match[2]), int(match[3])
         if year < 100:

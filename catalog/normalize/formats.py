@@ -1,11 +1,21 @@
 """Format wording ("Live Webinar", "OnDemand", "Self-Study" …) → ``format``.
 
 The first rule that matches wins, strongest first: "hybrid" or in-person plus
-online; self-study; on-demand ("On Demand", "OnDemand", "Recorded <date>",
-"Watch Now", replay); in person; live online ("Live Webinar", "Webcast",
-"Register Now", Zoom). So "Webinar (on demand)" is ``on_demand`` and "Live
-Webinar" is ``live_webinar``; "Online" alone names no format (an online course
-may be live or self-paced), and neither does a topic such as "Legal Research".
+online ("In person and via Zoom", "LIVE \"IN-PERSON\" WEBCAST"); self-study;
+on-demand ("On Demand", "OnDemand", "Recorded <date>", "Watch Now", replay); in
+person; live online ("Live Webinar", "Webcast", "Register Now", Zoom).
+
+Wording about a format that is not the listing's is read past first: a later
+recording of a live session ("the on demand version will be available after
+the event"), a negated word ("Webcasts are NOT archived"), and the side of a
+contrast ("Unlike our live webinars, this on-demand course …" is
+``on_demand``; "without attending a live class"). A text that names two
+formats as alternatives or compares them ("live CLE webinars or OnDemand
+courses", "in-person … versus recorded on-demand programming") names no
+format; a bare "webinar" does not count against "on demand", as webinars are
+also recorded. So "Webinar (on demand)" is ``on_demand`` and "Live Webinar"
+is ``live_webinar``; "Online" alone names no format (an online course may be
+live or self-paced), and neither does a topic such as "Legal Research".
 Clio's buttons tell the two apart: "Register Now" is live, "Watch Now" a
 recording (research/providers.md section 5).
 """
@@ -22,15 +32,39 @@ _ONLINE = (
 )
 _IN_PERSON = r"(?:in[- ]?person|on[- ]?site|face[- ]to[- ]face)"
 
+#: Between the halves of "in person and online", "\"IN-PERSON\" WEBCAST".
+_JOIN = r"(?:\W+(?:and|&|\+|or|/|plus))?[\s\"'\u201c\u201d,/&+-]+"
+_HYBRID = re.compile(
+    rf"\bhybrid\b|{_IN_PERSON}{_JOIN}{_ONLINE}"
+    rf"|{_ONLINE}\W+(?:and|&|\+|or|/|plus)\W+{_IN_PERSON}",
+    re.I,
+)
+#: Wording about a format that is not the listing's: a later recording of a
+#: live session ("the on demand version … after the event", "webinars that are
+#: recorded"), a negated word ("NOT archived"), the side of a contrast
+#: ("Unlike our live webinars, this …", ", not an on-demand course").
+_NOT_THIS_FORMAT = re.compile(
+    r"\b(?:the\s+)?(?:on[- ]?demand\s+(?:version|replay|recording)|recordings?|replays?"
+    r"|archives?)\b[^.;]*?\b(?:after|following)\b"
+    r"|\b(?:that|which)\s+(?:are|is|will\s+be)\s+recorded\b"
+    r"|\b(?:not|never)\s+(?:be\s+)?(?:archived|recorded|available\s+on[- ]?demand"
+    r"|on[- ]?demand)\b|\bno\s+(?:recordings?|replays?|archives?)\b"
+    r"|\b(?:unlike|rather\s+than|instead\s+of|as\s+opposed\s+to|in\s+contrast\s+to"
+    r"|without)\b"
+    r"[^,.;]*|,\s*not\s+(?:a|an|the)?\s*[^,.;]*",
+    re.I,
+)
+#: A comparison of formats names none as the listing's.
+_COMPARISON = re.compile(
+    r"\bversus\b|\bvs\.?(?=\s)|\bdifferen(?:ce|tiate)\s+between\b|\bcompared\s+"
+    r"(?:to|with)\b|\bor\b",
+    re.I,
+)
+#: "Webinar" alone may be live or recorded: it never contradicts "on demand".
+_WEAK_LIVE = re.compile(r"^(?:webinars?)$", re.I)
+
 _RULES: tuple[tuple[str, re.Pattern], ...] = (
-    (
-        "hybrid",
-        re.compile(
-            rf"\bhybrid\b|{_IN_PERSON}\W+(?:and|&|\+|or|/|plus)\W+{_ONLINE}"
-            rf"|{_ONLINE}\W+(?:and|&|\+|or|/|plus)\W+{_IN_PERSON}",
-            re.I,
-        ),
-    ),
+    ("hybrid", _HYBRID),
     (
         "self_study",
         re.compile(r"\bself[- ]?(?:study|paced)\b|\bhome[- ]?study\b", re.I),
@@ -54,7 +88,7 @@ _RULES: tuple[tuple[str, re.Pattern], ...] = (
     (
         "live_webinar",
         re.compile(
-            r"\bwebinar\b|\bwebcast\b|\blive\s?stream(?:ed|ing)?\b|\blive\s+online\b"
+            r"\bwebinars?\b|\bwebcasts?\b|\blive\s?stream(?:ed|ing)?\b|\blive\s+online\b"
             r"|\bvirtual\b|\bzoom\b|\bteleconference\b|\bregister\s+now\b"
             r"|\blive\b",
             re.I,
@@ -71,8 +105,22 @@ def parse_format(text: str) -> str | None:
     """
     if not isinstance(text, str):
         return None
-    text = text[:MAX_CHARS]
+    text = _NOT_THIS_FORMAT.sub(" ", text[:MAX_CHARS])
+    if _HYBRID.search(text):
+        return "hybrid"
+    named = _formats_named(text)
+    if len(named) > 1 and _COMPARISON.search(text):
+        return None  # "live webinars or OnDemand courses", "… versus recorded"
     for name, pattern in _RULES:
         if pattern.search(text):
             return name
     return None
+
+
+def _formats_named(text: str) -> set[str]:
+    """Every format a rule finds in the text (a bare "webinar" aside)."""
+    named = set()
+    for name, pattern in _RULES[1:]:
+        if any(not _WEAK_LIVE.match(m[0]) for m in pattern.finditer(text)):
+            named.add(name)
+    return named

@@ -10,8 +10,20 @@ How a line is read (choices documented here, tested in
 - "Free", "no cost", "no charge", "complimentary", "$0" are a price of 0.
 - Money is a figure with ``$``, ``US$``, ``USD`` or "dollars", or a figure
   after a price label ("Fee: 75"); thousands separators are read.
-- A range ("$25 – $45") gives the high end as ``price_usd``: what the public
-  pays at most. Several unlabelled prices also give the highest.
+- A range ("$25 – $45", also with one sign, "$35-55") gives the high end as
+  ``price_usd``: what the public pays at most. Several unlabelled prices also
+  give the highest. A table row whose one label comes first, "Member | $190 |
+  $275 | $300" (early-bird, regular, on-site), gives every price that role.
+- Money that is not a US course price is left out, so the price stays
+  unknown rather than guessed: another currency ("£500", "C$75", "75 AUD"); a
+  sentence about cancelling or refunds ("a full refund, less a $50
+  cancellation fee"); other fees (administrative, service, handling,
+  processing, late, application, reactivation, membership, subscription);
+  add-ons ("an additional fee of $25", "each additional viewer"); rates
+  ("$40 per credit hour", "$25/day"); bounds ("up to $50", "under $100", "$20
+  or less", "$50+"); prices for another audience (students, retired,
+  judges, government, pass holders, subscribers, "Special Attendee"); and
+  amounts given rather than charged (scholarships, awards, grants).
 - With only a member price and one other unlabelled price, the unlabelled one
   is the public price. A price that is only described ("a small charge for
   non-members") stays unknown.
@@ -39,7 +51,44 @@ _LABELLED = re.compile(
     r"\b(?:price|cost|fee|fees|tuition|registration|rate)\s*:?\s*"
     r"(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)\b(?![:/])"
 )
-_RANGE = re.compile(rf"(?:{_AMOUNT})\s*(?:-|–|—|to)\s*(?:{_AMOUNT})")
+#: The second figure of a range may go without its sign: "$35-55".
+_BARE_HIGH = (
+    r"(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?![\d:.,]|\s*(?:am|pm|%|hours?"
+    r"|hrs?|credits?|minutes?|mins?|days?|weeks?|people|persons?|attendees?)\b)"
+)
+_RANGE = re.compile(rf"(?:{_AMOUNT})\s*(?:-|–|—|to)\s*(?:{_AMOUNT}|{_BARE_HIGH})")
+#: Money in another currency is not a US price: "£500", "C$75", "75 AUD".
+_FOREIGN = re.compile(
+    r"(?:[£€¥₹]|\b(?:c|ca|cdn|a|au|nz|hk|s)\$|\b(?:cad|cdn|aud|nzd|eur|gbp|euros?"
+    r"|pounds?)\s*\$?)\s*\d[\d,]*(?:\.\d+)?"
+    r"|\$?\s*\d[\d,]*(?:\.\d+)?\s*(?:cad|cdn|aud|nzd|eur|gbp|euros?|pounds?)\b"
+)
+#: A bound is not a price: "up to $50", "under $100", "$20 or less", "$50+".
+_BOUND = re.compile(
+    rf"\b(?:up\s+to|under|less\s+than|below|no\s+more\s+than|at\s+most|as\s+(?:low|"
+    rf"little)\s+as|starting\s+(?:at|from)|at\s+least|over|more\s+than|from)\s+"
+    rf"(?:{_AMOUNT})(?!\s*(?:-|–|—|to)\s*\$?\d)"
+    rf"|(?:{_AMOUNT})\s*(?:\+|or\s+(?:less|more|under|below|above))"
+)
+#: Sentences about cancelling or refunds quote fees, never the course price.
+_POLICY = re.compile(r"\bcancel|(?<!non-)(?<!non)\brefund(?!able)")
+#: Clauses whose money is not what the public or members pay for the course:
+#: other fees, add-ons, rates per hour or day, prices for other audiences, awards.
+_NOT_A_PRICE = re.compile(
+    r"\b(?:cancel\w*|refund|administrative|administration|admin|service|handling"
+    r"|processing|late|reactivation|application|membership|subscription|transfer"
+    r"|change|substitution|enrollment|registration\s+change)\s+(?:fee|charge)s?\b"
+    r"|\bannual\s+(?:fee|dues)\b|\bdues\b"
+    r"|\b(?:each\s+)?additional\s+(?:fee|charge|cost|viewers?|attendees?|registrants?"
+    r"|persons?|participants?|guests?|seats?|licen[cs]es?)\b"
+    r"|\bper\s+(?:credit\s+)?(?:hour|hr|credit|unit|day|month|year|minute)\b"
+    r"|/\s*(?:credit\s+)?(?:hour|hr|credit|day|month|year)\b"
+    r"|\bstudents?\b|\bretire(?:d|es?)\b|\bunemployed\b|\bjudges?\b|\bgovernment\b"
+    r"|\bpublic\s+interest\b|\bspecial\s+attendees?\b|\bpass\s+holders?\b"
+    r"|\bsubscribers?\b|\b(?:new|young)\s+lawyers?\b|\bseniors?\b|\bexhibitors?\b"
+    r"|\bscholarships?\b|\bawards?\b|\bprizes?\b|\bgrants?\b|\bdonations?\b"
+    r"|\bsalar(?:y|ies)\b|\bincome\b"
+)
 _SEPARATOR = re.compile(r"[;|/()\[\]\n·•]|,(?!\d{3})|\band\b|\bbut\b|\bwhile\b")
 _PUBLIC = re.compile(
     r"\bnon[- ]?members?\b|\bpublic\b|\bguests?\b|\bgeneral\s+admission\b"
@@ -72,7 +121,10 @@ def _parse(text: str) -> dict:
     if not isinstance(text, str) or not text.strip():
         return {}
     lowered = numbers_to_digits(text).lower().replace("\u00a0", " ")
-    lowered = _RANGE.sub(lambda m: f" ${max(_range_values(m))} ", lowered)
+    row = _table_row(_FOREIGN.sub(" ", lowered))
+    if row is not None:
+        return row
+    lowered = _prices_only(lowered)
     roles: dict[str, list[float]] = {"public": [], "member": [], None: []}
     previous: list[tuple[str | None, float]] = []
     for clause in _SEPARATOR.split(lowered):
@@ -97,6 +149,59 @@ def _parse(text: str) -> dict:
     if "price_usd" in result:
         result["is_free"] = result["price_usd"] == 0
     return result
+
+
+def _prices_only(lowered: str) -> str:
+    """The wording with money that is not a US course price taken out."""
+    lowered = _FOREIGN.sub(" ", lowered)
+    sentences = re.split(r"(?<!\d)[.!?](?=\s|$)", lowered)
+    lowered = " . ".join(s for s in sentences if not _POLICY.search(s))
+    lowered = _BOUND.sub(" ", lowered)
+    lowered = _RANGE.sub(lambda m: f" ${max(_range_values(m))} ", lowered)
+    clauses = _SEPARATOR.split(lowered)
+    if any(_NOT_A_PRICE.search(clause) for clause in clauses):
+        kept = [c for c in _split_keeping(lowered) if not _NOT_A_PRICE.search(c)]
+        lowered = "".join(kept)
+    return lowered
+
+
+def _split_keeping(text: str) -> list[str]:
+    """The clauses of the text with their separators, so they can be rejoined."""
+    pieces, start = [], 0
+    for match in _SEPARATOR.finditer(text):
+        pieces.extend([text[start : match.start()], match[0]])
+        start = match.end()
+    pieces.append(text[start:])
+    return pieces
+
+
+def _table_row(lowered: str) -> dict | None:
+    """A table row, "Member | $190 | $275 | $300": the label names every price."""
+    cells = [cell.strip() for cell in lowered.split("|")]
+    if len(cells) < 3:
+        return None
+    money = [i for i, cell in enumerate(cells) if _MONEY.search(cell)]
+    labels = [i for i, cell in enumerate(cells) if _role(cell) and i not in money]
+    if not money or len(labels) != 1 or labels[0] > money[0]:
+        return None
+    if any(_MONEY.sub("", cells[i]).strip() for i in money):
+        return None
+    values = [_number(m[1] or m[2]) for i in money for m in _MONEY.finditer(cells[i])]
+    values = [v for v in values if v is not None]
+    role = _role(cells[labels[0]])
+    if role == "public":
+        return {"price_usd": max(values), "is_free": max(values) == 0}
+    return {"member_price_usd": min(values)} if role == "member" else {}
+
+
+def _role(cell: str) -> str | None:
+    if _NOT_A_PRICE.search(cell):
+        return "other"
+    if _PUBLIC.search(cell):
+        return "public"
+    if _MEMBER.search(cell):
+        return "member"
+    return None
 
 
 def _clause_roles(clause: str) -> list[tuple[str | None, float]]:

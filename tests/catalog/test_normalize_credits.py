@@ -214,3 +214,58 @@ def test_hours_are_not_converted_by_the_unit():
 def test_parts_larger_than_the_stated_total_win():
     result = parse_credits("1 hour: 1.0 ethics, 0.5 general")
     assert (_by_category(result), result["total_hours"]) == ({E: 1.0, G: 0.5}, 1.5)
+
+
+# Classes of failure seen on real pages (issue 12); wordings of our own.
+NEGATIONS_AND_TABLES = [
+    # a negated approval is not an approval
+    ("This course has not been approved for MCLE credit.", {}, 0.0, "none"),
+    ("Not approved for MCLE credit", {}, 0.0, "none"),
+    ("CLE credit has not yet been approved", {}, None, "pending"),
+    ("Approval is not guaranteed.", {}, None, "unknown"),
+    ("No CLE credit is offered for this session", {}, 0.0, "none"),
+    # a negation of one category leaves the rest of the line
+    ("1.5 hours general; not approved for ethics credit", {G: 1.5}, 1.5, "approved"),
+    ("This program has not been approved for ethics credit.", {}, None, "unknown"),
+    ("Is this course approved for CLE credit? Check back soon.", {}, None, "unknown"),
+    ("If approved, the program will carry 1.0 hour", {G: 1.0}, 1.0, "approved"),
+    # "of which" inside a total
+    ("3.0 hours, of which 1.0 is ethics", {E: 1.0, G: 2.0}, 3.0, "approved"),
+    ("3.0 CLE hours (1.0 of which is ethics)", {E: 1.0, G: 2.0}, 3.0, "approved"),
+    (
+        "4 hours of substantive law, 1 hour of which is ethics",
+        {E: 1.0, S: 3.0},
+        4.0,
+        "approved",
+    ),
+    ("1.5 hours (ethics 0.5)", {E: 0.5, G: 1.0}, 1.5, "approved"),
+    # tables of hours per state: one figure only when the states agree
+    ("CA 1.5 | TX 1.5 | NY 1.5", {G: 1.5}, 1.5, "approved"),
+    ("CA 1.5 | TX 1.5 | NY 1.5 (ethics 0.5)", {}, None, "approved"),
+    ("NY: 2.0, NJ: 2.4, PA: 2.0", {}, None, "approved"),
+    ("Approved in IL 1.0 (ethics 1.0), IN 1.0 (ethics 1.0)", {E: 1.0}, 1.0, "approved"),
+    # alternatives per minutes-per-hour rule
+    (
+        "12 hours in 60-minute states, 14.4 hours in 50-minute states",
+        {},
+        None,
+        "approved",
+    ),
+    ("1.0 hour (60 minutes)", {G: 1.0}, 1.0, "approved"),
+    # pending wordings
+    ("Our CLE department is applying for 2.0 hours", {G: 2.0}, 2.0, "pending"),
+    ("We will seek approval for 1.5 hours", {G: 1.5}, 1.5, "pending"),
+    ("The provider seeks pre-approval in California", {}, None, "pending"),
+    # "one of our" is not an hour
+    ("Join one of our CLE webinars", {}, None, "unknown"),
+]
+
+
+@pytest.mark.parametrize("text,credits,total,status", NEGATIONS_AND_TABLES)
+def test_negations_parts_and_state_tables(text, credits, total, status):
+    result = parse_credits(text)
+    assert (_by_category(result), result["total_hours"], result["credit_status"]) == (
+        credits,
+        total,
+        status,
+    )

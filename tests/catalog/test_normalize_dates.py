@@ -306,8 +306,12 @@ def test_unscheduled_wording_gives_a_format_and_no_start(text, fmt):
 
 
 def test_a_live_session_with_a_replay_keeps_its_start():
+    # the replay after the session is not the listing's format: it is live
     result = parse_when("Live webinar Dec 3, 2026, 1 PM ET; on-demand replay after", NY)
-    assert result == {"starts_at": "2026-12-03T13:00:00-05:00"}
+    assert result == {
+        "format": "live_webinar",
+        "starts_at": "2026-12-03T13:00:00-05:00",
+    }
 
 
 def test_a_recording_date_with_a_time_is_not_a_start():
@@ -364,3 +368,27 @@ def test_an_unknown_default_zone_falls_back_to_eastern():
 def test_a_reference_date_places_a_range_without_year(text, reference, expected):
     result = parse_when(text, NY, reference=reference)
     assert (result["starts_at"], result["ends_at"]) == expected
+
+
+# A year written before the day range (issue 12); wordings of our own.
+@pytest.mark.parametrize(
+    "text,starts,ends",
+    [
+        (
+            "2026, December 3-4",
+            "2026-12-03T00:00:00-06:00",
+            "2026-12-05T00:00:00-06:00",
+        ),
+        ("2026 Dec 3\u20134", "2026-12-03T00:00:00-06:00", "2026-12-05T00:00:00-06:00"),
+        ("2026 Dec 3, 1:00 PM ET", "2026-12-03T13:00:00-05:00", None),
+        (
+            "2026 December 3 \u2013 4, 9:00 am - 5:00 pm",
+            "2026-12-03T09:00:00-06:00",
+            "2026-12-04T17:00:00-06:00",
+        ),
+        ("In 2026 we met again; December 3 was the day", None, None),
+    ],
+)
+def test_a_year_written_before_the_days(text, starts, ends):
+    result = parse_when(text, CHI)
+    assert (result.get("starts_at"), result.get("ends_at")) == (starts, ends)

@@ -58,3 +58,37 @@ def test_every_answer_is_in_the_vocabulary():
 
 def test_non_text_is_not_a_format():
     assert parse_format(None) is None
+
+
+# Classes of failure seen on real pages (issue 12); wordings of our own.
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        # a comparison names the listing's format only on its own side
+        (
+            "Unlike our live webinars, this on-demand course can be viewed anytime",
+            "on_demand",
+        ),
+        ("Unlike our on-demand library, this is a live webinar", "live_webinar"),
+        ("This is a live webinar, not an on-demand course", "live_webinar"),
+        ("Live webinar or on-demand recording", None),
+        ("In-person versus recorded programs", None),
+        ("Choose live or self-study", None),
+        # a later recording of a live session is not the format
+        (
+            "Live webinar; the on-demand version is available after the event",
+            "live_webinar",
+        ),
+        ("Webinars that are recorded are posted the following week", "live_webinar"),
+        ("This webcast is not recorded", "live_webinar"),
+        ("No replay will be available. Zoom link sent on registration", "live_webinar"),
+        # what stays as it was
+        ("Recorded webinar", "on_demand"),
+        ("Webinar (on demand)", "on_demand"),
+        ("In person or online", "hybrid"),
+        ('"In-Person" Webcast', "hybrid"),
+        ("In person. Online registration closes Friday", "in_person"),
+    ],
+)
+def test_comparisons_and_recordings_of_live_sessions(text, expected):
+    assert parse_format(text) == expected

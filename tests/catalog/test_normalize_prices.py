@@ -84,3 +84,47 @@ def test_is_free_follows_the_public_price(text, price, member):
 
 def test_ignores_figures_without_currency():
     assert parse_price("1.5 hours, 12 seats left") == {}
+
+
+# Classes of failure seen on real pages (issue 12); wordings of our own.
+NOT_A_PRICE = [
+    # another currency
+    ("€50", None, None),
+    ("£40 + VAT", None, None),
+    ("C$75", None, None),
+    ("CAD 75", None, None),
+    ("75 AUD", None, None),
+    ("Fee: $120 USD (C$160 in Canada)", 120, None),
+    # a range with one sign gives its high end
+    ("$35-55", 55, None),
+    ("Tickets $35 – 55 per person", 55, None),
+    ("Members $20-30; non-members $40-60", 60, 30),
+    ("$35 - 2 hours", 35, None),
+    # fees that are not prices
+    ("Cancellation fee: $25", None, None),
+    ("A $25 processing fee applies to refunds. Registration: $99", 99, None),
+    ("$99; late fee $20", 99, None),
+    ("Registration $150 (non-refundable)", 150, None),
+    ("Refunds less a $15 administrative charge", None, None),
+    ("Annual dues $75", None, None),
+    # bounds are not prices
+    ("up to $50", None, None),
+    ("under $100", None, None),
+    ("$20 or less", None, None),
+    ("From $25", None, None),
+    ("From $25 to $45", 45, None),
+    # rates, add-ons and other audiences
+    ("$40 per credit hour", None, None),
+    ("Each additional attendee $25; registration $95", 95, None),
+    ("Students: free | Non-members: $45", 45, None),
+    ("Members | $25 | $35", None, 25),
+    ("Non-members | $40 | $50", 50, None),
+    ("Students | $10 | $15", None, None),
+    ("A $1,000 scholarship for paralegal students", None, None),
+]
+
+
+@pytest.mark.parametrize("text,price,member", NOT_A_PRICE)
+def test_money_that_is_not_a_course_price_stays_unknown(text, price, member):
+    result = parse_price(text)
+    assert (result.get("price_usd"), result.get("member_price_usd")) == (price, member)
