@@ -20,7 +20,8 @@ from urllib.robotparser import RobotFileParser
 import sqlite_utils
 
 from catalog.paths import PROJECT_ROOT
-from crawlers.offline import load_manifest, sites_dir
+from crawlers.offline import load_manifest
+from tests.record_golden import golden_path
 
 from .conftest import manifest_routes
 
@@ -78,7 +79,7 @@ def test_refresh_over_http_loads_the_golden_listings(site_server, tmp_path):
     catalog = sqlite_utils.Database(db)
     stored = {row["id"]: row for row in catalog.query("select id, url from courses")}
     for slug in PROVIDERS:
-        expected = json.loads((sites_dir() / slug / "expected.json").read_text())
+        expected = json.loads(golden_path(slug).read_text())
         feed = tmp_path / "feeds" / RUN_DATE / f"{slug}.jsonl"
         fed = [json.loads(line) for line in feed.read_text("utf-8").splitlines()]
         assert sorted(i["id"] for i in fed) == sorted({i["id"] for i in expected})
