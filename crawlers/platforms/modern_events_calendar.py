@@ -11,14 +11,22 @@ the HTML and JSON-LD are read instead.
 from __future__ import annotations
 
 import re
+from datetime import UTC, datetime
+from urllib.parse import unquote_plus
 
-from crawlers.platforms.base import CleSpider
+from crawlers.platforms.base import CleSpider, iso
 from crawlers.platforms.jsonld import event_fields, listing_nodes, plain_text
 
 #: Button wording on Clio's list: "Watch Now" opens a recording (public Clio scraper).
 ON_DEMAND_BUTTONS = ("watch now", "watch on demand", "watch the recording")
 _SESSION_TIMES = ("starts_at", "ends_at")
 _CREDIT_SENTENCE = re.compile(r"\b(M?CLE|credit)\b", re.IGNORECASE)
+#: MEC's JSON-LD may carry dates only ("startDate": "2024-02-01") while its
+#: "Add to Google Calendar" link holds the session in UTC and any repeat rule
+#: (tests/fixtures/real/modern_events_calendar/clecpc-police-discipline-work-
+#: group.html, clecpc.org, saved 2024).
+_GCAL_DATES = re.compile(r"[?&]dates=(\d{8}T\d{6}Z)/(\d{8}T\d{6}Z)")
+_GCAL_RECUR = re.compile(r"[?&]recur=([^&]+)")
 
 
 def _text(selector) -> str:
@@ -88,6 +96,21 @@ def event_page(response) -> dict:
     return fields
 
 
+def export_session(response) -> tuple[datetime, datetime, str | None] | None:
+    """``(start, end, repeat rule)`` of the page's Google Calendar link, in UTC."""
+    for href in response.css("a.mec-events-gcal::attr(href)").getall():
+        dates = _GCAL_DATES.search(href)
+        if not dates:
+            continue
+        start, end = (
+            datetime.strptime(value, "%Y%m%dT%H%M%SZ").replace(tzinfo=UTC)
+            for value in dates.groups()
+        )
+        recur = _GCAL_RECUR.search(href)
+        return start, end, unquote_plus(recur.group(1)) if recur else None
+    return None
+
+
 def is_on_demand(card: dict) -> bool:
     """Whether a list card is a recording rather than a scheduled event."""
     return card.get("button", "") in ON_DEMAND_BUTTONS or card.get(
@@ -128,6 +151,8 @@ class MecEventsSpider(CleSpider):
         """
         card = {"url": self.public_url(response), **card}
         fields = {**event_page(response), "url": card["url"]}
+        if "starts_at" not in fields:
+            fields.update(self.exported_times(response, card["url"]))
         fields.setdefault("title", card.get("title"))
         if not listing_nodes(response.text):
             self.problem("missing_fields", f"no JSON-LD Event on {card['url']}")
@@ -137,6 +162,23 @@ class MecEventsSpider(CleSpider):
         listing = self.post_process(self.card_listing(card, fields), card, response)
         if listing:
             yield listing
+
+    def exported_times(self, response, url: str) -> dict:
+        """Start and end from the calendar export link, shown in the provider zone.
+
+        A repeating event keeps its first session; the rule is counted as a
+        problem (its other sessions are not listed).
+        """
+        session = export_session(response)
+        if session is None:
+            return {}
+        start, end, rule = session
+        if rule:
+            self.problem("series_not_expanded", f"{url}: {rule}")
+        return {
+            "starts_at": iso(start.astimezone(self.zone)),
+            "ends_at": iso(end.astimezone(self.zone)) if end > start else None,
+        }
 
     def card_listing(self, card: dict, fields: dict) -> dict:
         """The listing for a card with the fields read so far."""

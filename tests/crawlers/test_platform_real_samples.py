@@ -209,3 +209,65 @@ def test_shopify_products_give_one_listing_per_variant(name, handle, variants, p
     # A product page states no session: no time is invented.
     assert not any("starts_at" in item or "ends_at" in item for item in items)
     assert not spider.problems
+
+
+# -- YourMembership -----------------------------------------------------------
+
+
+def test_yourmembership_upcoming_events_rail():
+    from catalog.normalize import normalize_record
+    from crawlers.spiders.registered import NalsSpider
+
+    spider = NalsSpider(run_date="2019-01-20")
+    page = sample(
+        "yourmembership",
+        "psichi-home-upcoming-events.html",
+        "https://www.psichi.org/",
+        html=True,
+    )
+    seeds = [request.meta["cle_seed"] for request in spider.parse(page)]
+    got = {}
+    for seed in seeds:
+        record = normalize_record(dict(seed))
+        got[record["id"]] = (record["starts_at"], record.get("ends_at"))
+    # Dates only (all day) in the provider's zone; the range written with a
+    # guillemet ends the day after 3/15, after the switch to daylight time.
+    assert got == {
+        "nals:359321": ("2019-01-31T00:00:00-06:00", "2019-02-01T00:00:00-06:00"),
+        "nals:592464": ("2019-02-01T00:00:00-06:00", "2019-03-16T00:00:00-05:00"),
+        "nals:762465": ("2019-02-01T00:00:00-06:00", "2019-02-02T00:00:00-06:00"),
+        "nals:889467": ("2019-02-01T00:00:00-06:00", "2019-02-02T00:00:00-06:00"),
+    }
+    assert {seed["url"] for seed in seeds} == {
+        f"https://www.psichi.org/events/EventDetails.aspx?id={key}"
+        for key in ("359321", "592464", "762465", "889467")
+    }
+
+
+# -- Modern Events Calendar ---------------------------------------------------
+
+
+def test_mec_single_page_with_date_only_json_ld():
+    from crawlers.offline import spider_class
+
+    spider = spider_class("clio")(run_date="2024-01-25")
+    spider.timezone = "America/New_York"  # the site's offset is -5 (Cleveland)
+    url = "https://clecpc.org/events/police-discipline-work-group/"
+    page = sample(
+        "modern_events_calendar",
+        "clecpc-police-discipline-work-group.html",
+        url,
+        html=True,
+    )
+    (item,) = listings(spider, spider.parse_event(page, card={}))
+    # The JSON-LD says only "2024-02-01"; the export link holds 23:30-01:30 UTC.
+    assert item["id"] == "clio:police-discipline-work-group"
+    assert item["starts_at"] == "2024-02-01T18:30:00-05:00"
+    assert item["ends_at"] == "2024-02-01T20:30:00-05:00"
+    assert item["timezone"] == "America/New_York"
+    assert item["when_text"] == "Feb 01 2024 6:30 pm - 8:30 pm"
+    assert item["location"].startswith("CPC Offices")
+    # A weekly series: the first session is listed, the rest is counted.
+    assert spider.problems == [
+        f"series_not_expanded: {url}: RRULE:FREQ=WEEKLY;UNTIL=20240328T203000Z"
+    ]
