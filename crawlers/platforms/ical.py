@@ -29,7 +29,6 @@ from datetime import UTC, date, datetime, time, timedelta, tzinfo
 from zoneinfo import ZoneInfo
 
 import icalendar
-import recurring_ical_events
 
 from crawlers.platforms.base import (
     CREDIT_LINE,
@@ -41,6 +40,7 @@ from crawlers.platforms.base import (
     presenters_in,
     slugify,
 )
+from crawlers.platforms.ical_series import expand_series, split_series
 from crawlers.platforms.ical_zones import BAD_VALUE, listing_zone, lookup_zone, zone_or
 
 CANCELLED_TITLE = re.compile(r"^\s*(cancell?ed)\b\s*[:\-–]?\s*", re.IGNORECASE)
@@ -48,6 +48,8 @@ CANCELLED_TITLE = re.compile(r"^\s*(cancell?ed)\b\s*[:\-–]?\s*", re.IGNORECASE
 HORIZON_DAYS = 365
 #: At most this many sessions of one recurring event (a FREQ=MINUTELY feed).
 MAX_SESSIONS = 200
+#: Longest provider key kept as it is (a listing id has at most 200 characters).
+MAX_KEY = 80
 _TEXT_FIELDS = ("UID", "SUMMARY", "DESCRIPTION", "LOCATION", "URL", "STATUS", "COMMENT")
 __all__ = ["CANCELLED_TITLE", "IcalSpider", "read_events", "zone_or"]
 
@@ -151,75 +153,56 @@ def event_dict(component, calendar_zone: tzinfo, *, session: bool) -> dict:
     }
 
 
-def _series_calendar(calendar, uid: str) -> icalendar.Calendar:
-    """A calendar holding only the zones and the components of one series."""
-    series = icalendar.Calendar()
-    for component in calendar.subcomponents:
-        if component.name == "VTIMEZONE" or (
-            component.name == "VEVENT" and str(component.get("UID")) == uid
-        ):
-            series.add_component(component)
-    return series
+def series_unknown_tzid(members: list, zone: tzinfo) -> str | None:
+    """A TZID of a series' first DTSTART that no one defines (its sessions lose it).
 
-
-def expand_series(calendar, uid: str, window: tuple[datetime, datetime]) -> list:
-    """The sessions of one recurring event within ``window`` (at most
-    :data:`MAX_SESSIONS`, then one more to tell that the cap was reached).
-
-    :raises ValueError: (or another of :data:`BAD_VALUE`) for a bad series
+    :raises ValueError: (or another of :data:`BAD_VALUE`) for a malformed start
     """
-    first, last = window
-    sessions = []
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")
-        query = recurring_ical_events.of(_series_calendar(calendar, uid))
-        for occurrence in query.after(first):
-            start = occurrence.start
-            if not isinstance(start, datetime):
-                start = datetime.combine(start, time(0))
-            if start.replace(tzinfo=None) > last.replace(tzinfo=None):
-                break
-            sessions.append(occurrence)
-            if len(sessions) > MAX_SESSIONS:
-                break
-    return sessions
+    for component in members:
+        if "DTSTART" in component:
+            return event_span(component, zone)[2]
+    return None
 
 
-def series_uids(calendar) -> set[str]:
-    """UIDs of the events that recur (RRULE or RDATE on any of their components)."""
-    return {
-        str(c.get("UID"))
-        for c in calendar.walk("VEVENT")
-        if c.get("UID") and (c.get("RRULE") or c.get("RDATE"))
-    }
+def add_series(calendar, name: str, members: list, context, reading) -> None:
+    """Add the sessions of one recurring event to ``reading`` (problems counted)."""
+    zone, window = context
+    try:
+        unknown = series_unknown_tzid(members, zone)
+        if unknown:
+            detail = f"recurring event {name}: TZID {unknown} read as floating"
+            reading.problems.append(("unknown_timezone", detail))
+        sessions = expand_series(calendar, members, window, MAX_SESSIONS)
+        if len(sessions) > MAX_SESSIONS:
+            sessions = sessions[:MAX_SESSIONS]
+            detail = f"recurring event {name}: kept its first {MAX_SESSIONS}"
+            reading.problems.append(("too_many_sessions", detail))
+        reading.events += [event_dict(s, zone, session=True) for s in sessions]
+    except BAD_VALUE as exc:
+        detail = f"recurring event {name}: {type(exc).__name__}: {exc}"
+        reading.problems.append(("bad_event", detail))
+
+
+def add_single(component, zone: tzinfo, reading: Reading) -> None:
+    """Add one VEVENT that does not recur to ``reading`` (or count it as bad)."""
+    label = component.get("UID") or component.get("SUMMARY") or "(no UID)"
+    if "DTSTART" not in component:
+        reading.problems.append(("missing_fields", f"event {label}: no DTSTART"))
+        return
+    try:
+        session = component.get("RECURRENCE-ID") is not None
+        reading.events.append(event_dict(component, zone, session=session))
+    except BAD_VALUE as exc:
+        reading.problems.append(("bad_event", f"event {label}: {exc}"))
 
 
 def calendar_events(calendar, zone: tzinfo, window, reading: Reading) -> None:
     """Add every event of one VCALENDAR (series expanded) to ``reading``."""
-    recurring = series_uids(calendar)
-    for uid in sorted(recurring):
-        try:
-            sessions = expand_series(calendar, uid, window)
-            if len(sessions) > MAX_SESSIONS:
-                sessions = sessions[:MAX_SESSIONS]
-                detail = f"recurring event {uid}: kept its first {MAX_SESSIONS}"
-                reading.problems.append(("too_many_sessions", detail))
-            reading.events += [event_dict(s, zone, session=True) for s in sessions]
-        except BAD_VALUE as exc:
-            detail = f"recurring event {uid}: {type(exc).__name__}: {exc}"
-            reading.problems.append(("bad_event", detail))
-    for component in calendar.walk("VEVENT"):
-        if str(component.get("UID")) in recurring and component.get("UID"):
-            continue
-        label = component.get("UID") or component.get("SUMMARY") or "(no UID)"
-        if "DTSTART" not in component:
-            reading.problems.append(("missing_fields", f"event {label}: no DTSTART"))
-            continue
-        try:
-            session = component.get("RECURRENCE-ID") is not None
-            reading.events.append(event_dict(component, zone, session=session))
-        except BAD_VALUE as exc:
-            reading.problems.append(("bad_event", f"event {label}: {exc}"))
+    series, singles = split_series(calendar)
+    for name, members in series.items():
+        add_series(calendar, name, members, (zone, window), reading)
+    for component in singles:
+        add_single(component, zone, reading)
 
 
 def read_events(text: str, default_tz: str = "UTC", window=None) -> Reading:
@@ -261,10 +244,14 @@ def event_times(event: dict, zone: str) -> tuple[datetime, datetime | None]:
 
 
 def stable_key(text: str) -> str:
-    """``text`` when it has letters or digits an id can keep, else a hash of it."""
-    if slugify(text):
+    """``text`` when it has letters or digits an id can keep and is not too long
+    (Exchange UIDs run to 112 hex digits), else a hash of it (after a prefix).
+    """
+    slug = slugify(text)
+    if slug and len(slug) <= MAX_KEY:
         return text
-    return "h" + hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
+    digest = hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
+    return f"{slug[:40]}-{digest}" if slug else f"h{digest}"
 
 
 def title_key(event: dict) -> str:
