@@ -15,11 +15,17 @@ from datetime import UTC, datetime
 from urllib.parse import unquote_plus
 
 from crawlers.platforms.base import CleSpider, iso
+from crawlers.platforms.ical import CANCELLED_TITLE
 from crawlers.platforms.jsonld import event_fields, listing_nodes, plain_text
 
 #: Button wording on Clio's list: "Watch Now" opens a recording (public Clio scraper).
 ON_DEMAND_BUTTONS = ("watch now", "watch on demand", "watch the recording")
 _SESSION_TIMES = ("starts_at", "ends_at")
+#: Card date and time across MEC skins: ".mec-event-d"/".mec-event-time" (list
+#: skin), ".mec-event-date"/".mec-time-details" ("grid minimal" skin of
+#: tests/fixtures/real/modern_events_calendar/clecpc-calendar-grid.html, 2024).
+_CARD_DATE = (".mec-event-d ::text", ".mec-event-date ::text")
+_CARD_TIME = (".mec-event-time ::text", ".mec-time-details ::text")
 _CREDIT_SENTENCE = re.compile(r"\b(M?CLE|credit)\b", re.IGNORECASE)
 #: MEC's JSON-LD may carry dates only ("startDate": "2024-02-01") while its
 #: "Add to Google Calendar" link holds the session in UTC and any repeat rule
@@ -31,6 +37,15 @@ _GCAL_RECUR = re.compile(r"[?&]recur=([^&]+)")
 
 def _text(selector) -> str:
     return plain_text(" ".join(selector.getall()))
+
+
+def _first_text(selector, queries: tuple[str, ...]) -> str:
+    """The text of the first query that matches anything."""
+    for query in queries:
+        text = _text(selector.css(query))
+        if text:
+            return text
+    return ""
 
 
 def list_cards(response) -> list[dict]:
@@ -52,8 +67,8 @@ def list_cards(response) -> list[dict]:
             {
                 "href": href,
                 "title": title,
-                "date_text": _text(article.css(".mec-event-d ::text")),
-                "time_text": _text(article.css(".mec-event-time ::text")),
+                "date_text": _first_text(article, _CARD_DATE),
+                "time_text": _first_text(article, _CARD_TIME),
                 "button": _text(article.css(".mec-booking-button ::text")).lower(),
             }
         )
@@ -191,6 +206,10 @@ class MecEventsSpider(CleSpider):
         elif "when_text" not in fields:
             parts = (card.get("date_text"), card.get("time_text"))
             fields["when_text"] = " ".join(part for part in parts if part)
+        title = fields.get("title") or ""
+        if CANCELLED_TITLE.match(title):  # "Cancelled: Rules Committee ..." (grid)
+            fields = {**fields, "title": CANCELLED_TITLE.sub("", title)}
+            fields["status"] = "cancelled"
         return self.listing(key=self.listing_key(card), **fields)
 
     def listing_key(self, card: dict, response=None) -> str:

@@ -271,3 +271,33 @@ def test_mec_single_page_with_date_only_json_ld():
     assert spider.problems == [
         f"series_not_expanded: {url}: RRULE:FREQ=WEEKLY;UNTIL=20240328T203000Z"
     ]
+
+
+def test_mec_grid_list_cards_are_followed_with_their_printed_wording():
+    from crawlers.offline import spider_class
+
+    spider = spider_class("clio")(run_date="2024-01-25")
+    page = sample(
+        "modern_events_calendar",
+        "clecpc-calendar-grid.html",
+        "https://clecpc.org/get-involved/calendar/",
+        html=True,
+    )
+    requests = list(spider.parse(page))
+    seeds = [request.meta["cle_seed"] for request in requests]
+    # Six cards; the weekly work group is listed three times on one page URL.
+    assert [seed["id"] for seed in seeds] == [
+        "clio:police-discipline-work-group",
+        "clio:rules-committee-1st-wednesday",
+        "clio:cpc-behavioral-health-crisis-intervention-work-group",
+        "clio:police-discipline-work-group",
+        "clio:police-training-committee",
+        "clio:police-discipline-work-group",
+    ]
+    assert seeds[0]["when_text"] == "01 Feb 6:30 pm – 8:30 pm"
+    assert seeds[2]["when_text"] == "08 Feb"  # no time printed on that card
+    # A card prints no year: no instant is set from the list.
+    assert not any("starts_at" in seed for seed in seeds)
+    assert seeds[1]["status"] == "cancelled"
+    assert seeds[1]["title"] == "Rules Committee Meeting January 3rd"
+    assert not spider.problems
