@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 import json
 from collections.abc import Iterable
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 import sqlite_utils
@@ -35,18 +36,27 @@ class StoreResult:
         return len(self.new) + len(self.changed) + len(self.unchanged)
 
 
+#: Encoders made once: ``json.dumps`` with options builds a new encoder per call,
+#: which was a third of the store's time on a first load (same text out).
+_TO_JSON = json.JSONEncoder(ensure_ascii=False).encode
+_TO_HASHED_JSON = json.JSONEncoder(
+    sort_keys=True, ensure_ascii=False, default=str
+).encode
+#: Published fields that the hash covers (catalog fields are history, not content).
+_CONTENT_FIELDS = tuple(f for f in RECORD_FIELDS if f not in CATALOG_FIELDS)
+#: ``courses`` columns copied from the record as they are.
+_COPIED_COLUMNS = tuple(c for c in COURSE_COLUMNS if c in RECORD_FIELDS)
+
+
 def content_hash(record: dict) -> str:
     """A fingerprint of a record's published content (not its catalog fields)."""
-    content = {k: record[k] for k in RECORD_FIELDS if k in record}
-    for name in CATALOG_FIELDS:
-        content.pop(name, None)
-    text = json.dumps(content, sort_keys=True, ensure_ascii=False, default=str)
-    return hashlib.sha1(text.encode("utf-8")).hexdigest()
+    content = {k: record[k] for k in _CONTENT_FIELDS if k in record}
+    return hashlib.sha1(_TO_HASHED_JSON(content).encode("utf-8")).hexdigest()
 
 
 def record_to_row(record: dict) -> dict:
     """Turn a prepared interchange record into a ``courses`` row."""
-    row = {name: record.get(name) for name in COURSE_COLUMNS if name in RECORD_FIELDS}
+    row = {name: record.get(name) for name in _COPIED_COLUMNS}
     credits = record.get("credits") or []
     by_category = {c["category"]: c["hours"] for c in credits}
     for category in CREDIT_CATEGORIES:
@@ -59,7 +69,7 @@ def record_to_row(record: dict) -> dict:
         row["is_free"] = int(bool(record["is_free"]))
     for name in JSON_COLUMNS:
         if row.get(name) is not None:
-            row[name] = json.dumps(row[name], ensure_ascii=False)
+            row[name] = _TO_JSON(row[name])
     row["content_hash"] = content_hash(record)
     return row
 
@@ -72,12 +82,22 @@ def ensure_providers(db: sqlite_utils.Database, slugs: Iterable[str]) -> None:
         db["providers"].insert_all(({"slug": s, "name": s} for s in missing), pk="slug")
 
 
+#: A write of at least this many new listings, and more than the table holds,
+#: takes the bulk path: secondary indexes and full-text triggers are dropped,
+#: the rows inserted, then indexes and the full-text index built once. Measured
+#: on 10,000 generated listings (BENCHMARKS.md): per-row index upkeep was most
+#: of the store's time on a first load.
+BULK_MIN_NEW = 2000
+
+
 def upsert_records(
     db: sqlite_utils.Database, records: Iterable[dict], *, seen_on: str
 ) -> StoreResult:
     """Insert or update listings by ``id``, keeping their history fields.
 
-    Call inside ``db.atomic()``: the caller decides what one transaction is.
+    Call inside ``db.atomic()``: the caller decides what one transaction is
+    (the bulk path's dropped indexes are rebuilt inside it, so a crash at any
+    point leaves the catalog as it was).
 
     :param records: prepared interchange records
     :param seen_on: the date (YYYY-MM-DD) these listings were seen
@@ -88,47 +108,152 @@ def upsert_records(
     if not records:
         return result
     ensure_providers(db, (r["provider"] for r in records))
-    existing = _existing(db, [r["id"] for r in records])
-    rows, credit_rows, area_rows, touched = [], [], [], []
+    held = db.execute("select count(*) from courses").fetchone()[0]
+    existing = _existing(db, [r["id"] for r in records]) if held else {}
+    rows = []
     for record in records:
-        row = record_to_row(record)
-        before = existing.get(record["id"])
-        first = record.get("first_seen") or seen_on
-        last = record.get("last_seen") or seen_on
-        row["status"] = record.get("status") or "active"
-        if before is None:
-            result.new.append(record["id"])
-        else:
-            first = min(first, before["first_seen"] or first)
-            last = max(last, before["last_seen"] or last)
-            same = (
-                before["content_hash"] == row["content_hash"]
-                and before["status"] == row["status"]
-            )
-            if same and before["last_seen"] == last and before["first_seen"] == first:
-                result.unchanged.append(record["id"])
-                continue
-            (result.unchanged if same else result.changed).append(record["id"])
-        row["first_seen"], row["last_seen"] = first, last
-        rows.append(row)
-        touched.append(record["id"])
-        credit_rows.extend(
-            {"course": record["id"], "category": c["category"], "hours": c["hours"]}
-            for c in record.get("credits") or []
-        )
-        area_rows.extend(
-            {"course": record["id"], "area": area}
-            for area in dict.fromkeys(record.get("practice_areas") or [])
-        )
-    if rows:
-        bump_version(db)
-        _delete_course_details(db, touched)
-        db["courses"].upsert_all(rows, pk="id", batch_size=500)
-        if credit_rows:
-            db["credits"].insert_all(credit_rows, pk=("course", "category"))
-        if area_rows:
-            db["course_practice_areas"].insert_all(area_rows, pk=("course", "area"))
+        row = _history_row(record, existing.get(record["id"]), seen_on, result)
+        if row is not None:
+            rows.append(row)
+    if not rows:
+        return result
+    dates_only = [row for row in rows if len(row) == len(_HISTORY_ONLY)]
+    rows = [row for row in rows if len(row) != len(_HISTORY_ONLY)]
+    _touch_history(db, dates_only)
+    if not rows:
+        return result
+    bump_version(db)
+    new = set(result.new)
+    bulk = len(new) >= BULK_MIN_NEW and len(new) >= held
+    with _indexes_rebuilt_after(db, "courses") if bulk else _nothing():
+        _insert_rows(db, [row for row in rows if row["id"] in new])
+        _update_rows(db, [row for row in rows if row["id"] not in new])
+    _refill_course_details(db, [row["id"] for row in rows], fresh=bulk and not held)
     return result
+
+
+#: The keys of a row whose listing was seen again unchanged.
+_HISTORY_ONLY = ("id", "first_seen", "last_seen")
+
+
+def _touch_history(db: sqlite_utils.Database, rows: list[dict]) -> None:
+    """Move the seen dates of unchanged listings (no text, no index but theirs)."""
+    db.conn.executemany(
+        "update courses set first_seen = ?, last_seen = ? where id = ?",
+        [(row["first_seen"], row["last_seen"], row["id"]) for row in rows],
+    )
+
+
+def _history_row(
+    record: dict, before: dict | None, seen_on: str, result: StoreResult
+) -> dict | None:
+    """The row to write for one record, or None when nothing about it changed."""
+    row = record_to_row(record)
+    first = record.get("first_seen") or seen_on
+    last = record.get("last_seen") or seen_on
+    row["status"] = record.get("status") or "active"
+    if before is None:
+        result.new.append(record["id"])
+    else:
+        first = min(first, before["first_seen"] or first)
+        last = max(last, before["last_seen"] or last)
+        same = (
+            before["content_hash"] == row["content_hash"]
+            and before["status"] == row["status"]
+        )
+        if same and before["last_seen"] == last and before["first_seen"] == first:
+            result.unchanged.append(record["id"])
+            return None
+        if same:  # seen again, content as stored: only the dates move
+            result.unchanged.append(record["id"])
+            return {"id": record["id"], "first_seen": first, "last_seen": last}
+        result.changed.append(record["id"])
+    row["first_seen"], row["last_seen"] = first, last
+    return row
+
+
+def _insert_rows(db: sqlite_utils.Database, rows: list[dict]) -> None:
+    if rows:
+        columns = list(rows[0])
+        db.conn.executemany(
+            f"insert into courses ({', '.join(columns)}) "
+            f"values ({', '.join('?' * len(columns))})",
+            [[row.get(c) for c in columns] for row in rows],
+        )
+
+
+def _update_rows(db: sqlite_utils.Database, rows: list[dict]) -> None:
+    if rows:
+        columns = list(rows[0])
+        assignments = ", ".join(f"{c} = excluded.{c}" for c in columns if c != "id")
+        db.conn.executemany(
+            f"insert into courses ({', '.join(columns)}) "
+            f"values ({', '.join('?' * len(columns))}) "
+            f"on conflict (id) do update set {assignments}",
+            [[row.get(c) for c in columns] for row in rows],
+        )
+
+
+@contextmanager
+def _nothing():
+    yield
+
+
+@contextmanager
+def _indexes_rebuilt_after(db: sqlite_utils.Database, table: str):
+    """Drop a table's secondary indexes and triggers; rebuild them on the way out.
+
+    The full-text index (kept in step by those triggers) is rebuilt from the
+    table in one pass. Run inside the caller's transaction: SQLite's DDL is
+    transactional, so a failure anywhere rolls the indexes back too.
+    """
+    saved = db.execute(
+        "select type, name, sql from sqlite_master where tbl_name = ? "
+        "and type in ('index', 'trigger') and sql is not null",
+        [table],
+    ).fetchall()
+    for kind, name, _ in saved:
+        db.execute(f'drop {kind} "{name}"')
+    yield
+    for _, _, sql in saved:
+        db.execute(sql)
+    fts = db[table].detect_fts()
+    if fts:
+        db.execute(f'insert into "{fts}" ("{fts}") values (\'rebuild\')')
+
+
+def _refill_course_details(
+    db: sqlite_utils.Database, ids: list[str], *, fresh: bool
+) -> None:
+    """Rewrite the credits and practice-area rows of listings, from their rows.
+
+    Set operations over the ``courses`` columns the store just wrote: one
+    statement per side table instead of one insert per credit or area.
+    :param fresh: the side tables held nothing for these ids (a first load)
+    """
+    db.execute("create temp table if not exists touched_ids (id text primary key)")
+    db.execute("delete from temp.touched_ids")
+    db.conn.executemany(
+        "insert or ignore into temp.touched_ids (id) values (?)", [(i,) for i in ids]
+    )
+    if not fresh:
+        for side in ("credits", "course_practice_areas"):
+            db.execute(
+                f"delete from {side} where course in (select id from temp.touched_ids)"
+            )
+    per_category = " union all ".join(
+        f"select c.id, '{category}', c.{category}_hours from courses as c "
+        f"join temp.touched_ids using (id) where c.{category}_hours is not null"
+        for category in CREDIT_CATEGORIES
+    )
+    db.execute(f"insert into credits (course, category, hours) {per_category}")
+    db.execute(
+        "insert or ignore into course_practice_areas (course, area) "
+        "select c.id, area.value from courses as c join temp.touched_ids using (id), "
+        "json_each(c.practice_areas) as area "
+        "where c.practice_areas is not null and area.type = 'text'"
+    )
+    db.execute("delete from temp.touched_ids")
 
 
 def set_status(db: sqlite_utils.Database, ids: Iterable[str], status: str) -> None:
@@ -173,14 +298,6 @@ def _existing(db: sqlite_utils.Database, ids: list[str]) -> dict[str, dict]:
         )
         found.update({row["id"]: row for row in db.query(sql, chunk)})
     return found
-
-
-def _delete_course_details(db: sqlite_utils.Database, ids: list[str]) -> None:
-    """Delete the credits and practice-area rows of listings about to be rewritten."""
-    for chunk in _chunks(ids, 500):
-        marks = ",".join("?" * len(chunk))
-        for table in ("credits", "course_practice_areas"):
-            db.execute(f"delete from {table} where course in ({marks})", chunk)
 
 
 def _chunks(items: list, size: int):

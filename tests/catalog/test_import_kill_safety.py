@@ -39,18 +39,16 @@ def test_error_mid_import_rolls_back_everything(tmp_path, monkeypatch):
     source = tmp_path / "big.jsonl"
     source.write_text("".join(json.dumps(r) + "\n" for r in make_listings(300)))
 
-    real_insert = catalog.store.sqlite_utils.db.Table.insert_all
+    real_refill = catalog.store._refill_course_details
     calls = {"n": 0}
 
-    def failing_insert_all(self, *args, **kwargs):
+    def failing_refill(db, ids, **kwargs):
+        # The listings' rows are written by now; their credits fail mid-write.
         calls["n"] += 1
-        if self.name == "credits":
-            raise OSError("disk full (simulated)")
-        return real_insert(self, *args, **kwargs)
+        real_refill(db, ids[: len(ids) // 2], **kwargs)
+        raise OSError("disk full (simulated)")
 
-    monkeypatch.setattr(
-        catalog.store.sqlite_utils.db.Table, "insert_all", failing_insert_all
-    )
+    monkeypatch.setattr(catalog.store, "_refill_course_details", failing_refill)
     with pytest.raises(OSError):
         import_file(open_db(db_path), source)
     assert calls["n"] >= 1
