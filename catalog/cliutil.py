@@ -24,9 +24,13 @@ class Wiring:
 
     :param after_change: run with the catalog after listings were loaded
         (the recommender's index refit); the loaders never look it up themselves
+    :param profile_pages: ``(profile, catalog) -> pages`` for ``cle serve
+        --profile``: the paralegal's own page, handed to the server (it
+        raises CleError for a bad profile)
     """
 
     after_change: Callable[[object], None] | None = None
+    profile_pages: Callable[[Path, Path], object] | None = None
 
 
 def wiring() -> Wiring:

@@ -49,9 +49,22 @@ def refit_recommender_index(db) -> None:
     rebuild(db)
 
 
-#: What the loaders run after a change: the only wiring between the catalog
-#: and the recommender.
-WIRING = Wiring(after_change=refit_recommender_index)
+def my_cle_pages(profile_path: Path, db_path: Path):
+    """The paralegal's own page for ``cle serve --profile`` (DESIGN.md section 6)."""
+    from recommender.web import MyClePages, ProfilePageError
+
+    pages = MyClePages(profile_path, db_path)
+    try:
+        pages.check()
+    except ProfilePageError as exc:
+        raise CleError(str(exc)) from None
+    return pages
+
+
+#: What the commands are handed: the recommender's index refit after a load,
+#: and the paralegal's page beside the catalog. The only wiring between the
+#: catalog and the recommender.
+WIRING = Wiring(after_change=refit_recommender_index, profile_pages=my_cle_pages)
 
 
 class LazyGroup(click.Group):

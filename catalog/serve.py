@@ -28,7 +28,7 @@ from pathlib import Path
 import click
 import yaml
 
-from catalog.cliutil import CleError, db_option, open_catalog
+from catalog.cliutil import CleError, ProfileFile, db_option, open_catalog, wiring
 from catalog.paths import default_db_path
 
 DATASETTE_DIR = Path(__file__).resolve().parent / "datasette"
@@ -100,18 +100,27 @@ def is_loopback(host: str) -> bool:
 
 
 def build_datasette(
-    db_path: Path, *, metadata: dict | None = None, public: bool = False
+    db_path: Path,
+    *,
+    metadata: dict | None = None,
+    public: bool = False,
+    pages: tuple = (),
 ):
     """Create the Datasette app for one catalog file, published as ``catalog``.
 
     :param db_path: the catalog SQLite file (must exist)
     :param metadata: metadata dict; default: :func:`load_metadata`
     :param public: serve without arbitrary SQL (:data:`PUBLIC_SETTINGS`)
+    :param pages: more pages (the composition root's paralegal page for
+        ``--profile``), each with ``register()``, which adds its Datasette hooks
+        for the instance built next, and ``datasette`` (that instance) after
     :return: a ``datasette.app.Datasette`` (not yet started)
     """
     from datasette.app import Datasette
     from datasette.database import Database
 
+    for page in pages:
+        page.register()
     datasette = Datasette(
         [str(db_path)],
         metadata=metadata if metadata is not None else load_metadata(),
@@ -127,13 +136,23 @@ def build_datasette(
             Database(datasette, path=str(db_path), is_mutable=True),
             name=DATABASE_NAME,
         )
+    for page in pages:
+        if page.datasette is not datasette:
+            raise CleError("another server claimed the profile page; start again")
     return datasette
 
 
-def page_urls(host: str, port: int) -> dict[str, str]:
+#: What ``cle serve --profile`` prints first.
+MY_PAGES = {"My CLE": "/-/my-cle", "My plan (ICS)": "/-/my-cle/plan.ics"}
+
+
+def page_urls(host: str, port: int, pages: dict | None = None) -> dict[str, str]:
     """The URLs a paralegal uses, for a server on ``host:port``."""
     shown = f"[{host}]" if ":" in host else host
-    return {label: f"http://{shown}:{port}{path}" for label, path in PAGES.items()}
+    return {
+        label: f"http://{shown}:{port}{path}"
+        for label, path in (PAGES if pages is None else pages).items()
+    }
 
 
 def _check_port_free(host: str, port: int) -> None:
@@ -172,8 +191,18 @@ def _check_port_free(host: str, port: int) -> None:
     help="No arbitrary SQL and no database download: only the pages, "
     "canned queries and feeds (for a --host others can reach).",
 )
+@click.option(
+    "--profile",
+    "profile_path",
+    type=ProfileFile(),
+    default=None,
+    help="Your profile (TOML): adds your own page at /-/my-cle (status, "
+    "recommendations, plan) and /-/my-cle/plan.ics.",
+)
 @db_option
-def serve(port: int, host: str, public: bool, db_path: Path | None):
+def serve(
+    port: int, host: str, public: bool, profile_path: Path | None, db_path: Path | None
+):
     """Browse the catalog in Datasette: search, facets, calendar and Atom feeds.
 
     The catalog is served read-only and keeps its URLs whatever the file is
@@ -184,6 +213,7 @@ def serve(port: int, host: str, public: bool, db_path: Path | None):
     Example:
       cle serve --port 8001
       cle serve --host 0.0.0.0 --public   # for web calendars: no SQL box
+      cle serve --profile me.toml         # and your own page at /-/my-cle
     """
     import uvicorn
 
@@ -196,9 +226,18 @@ def serve(port: int, host: str, public: bool, db_path: Path | None):
             "the catalog; add --public to serve only its pages and feeds.",
             err=True,
         )
-    datasette = build_datasette(path, public=public)
+    pages = ()
+    if profile_path is not None:
+        make_pages = wiring().profile_pages
+        if make_pages is None:
+            raise CleError("this cle has no profile page; run 'cle serve' alone")
+        pages = (make_pages(profile_path, path),)
+    datasette = build_datasette(path, public=public, pages=pages)
     click.echo(f"Serving the CLE catalog {path} at http://{host}:{port}/")
-    for label, url in page_urls(host, port).items():
+    urls = page_urls(host, port)
+    if pages:
+        urls = {**page_urls(host, port, MY_PAGES), **urls}
+    for label, url in urls.items():
         click.echo(f"  {label + ':':<26} {url}")
     click.echo("Press Ctrl+C to stop.")
     uvicorn.run(

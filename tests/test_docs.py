@@ -78,6 +78,7 @@ READ_SIDE = {
     "catalog.queries",
     "catalog.cliutil",
     "catalog.timefmt",
+    "catalog.listing_text",
 }
 ALLOWED = {
     "catalog": set(),
