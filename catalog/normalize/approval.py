@@ -48,6 +48,8 @@ APPROVAL_BODIES: tuple[tuple[str, tuple[str, ...]], ...] = (
 )
 
 NO_CREDIT = re.compile(
+    r"\bnot\s+an?\s+(?:approved|accredited)\s+(?:cle\s+)?(?:program|course|activity"
+    r"|seminar|webinar|event)s?\b|"
     r"\bno\s+(?:\w+\s+){0,3}?credits?\b|\bnon[- ]?cle\b|\bnot\s+(?:be\s+|been\s+)?"
     r"(?:approved|eligible|accredited|offered|available)\b|\bdo(?:es)?\s+not\s+"
     r"(?:qualify|offer|provide|carry|include|count)\b|\bwithout\s+(?:cle\s+)?credit"
@@ -63,7 +65,9 @@ PENDING = re.compile(
     r"|\bseek(?:s|ing)?\s+(?:\w+\s+){0,2}?(?:pre-?)?(?:approval|accreditation)\b"
     r"|\bwill\s+seek\b|\bnot\s+yet\s+(?:been\s+)?(?:approved|accredited)\b"
 )
-APPROVED = re.compile(r"\bapproved\b|\baccredited\b|\beligible\b|\bqualifies\b")
+APPROVED = re.compile(
+    r"(?<!not\s)(?<!not\san\s)(?<!not\sa\s)\b(?:approved|accredited|eligible|qualifies)\b"
+)
 #: Sentences that state nothing: "If accreditation was approved …, then …".
 CONDITION = re.compile(r"\b(?:if|whether|unless|once)\b[^,.;]*,?")
 #: Negations of one category only: "not been approved for ethics credit".

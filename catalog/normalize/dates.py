@@ -12,7 +12,8 @@ How a line is read (choices documented here, tested in
 - Day ranges: "September 26-29, 2024", "July 15 – 17, 2027", "15-17 July
   2027", and two full dates joined by a dash, "to" or "through", with or
   without weekdays ("Thursday, September 23, 2027 – Sunday, September 26,
-  2027", "3/18/2027 - 3/20/2027", "September 30 – October 2, 2027", where the
+  2027", "3/18/2027 - 3/20/2027", "between January 1, 2018 and December 31,
+  2020", "September 30 – October 2, 2027", where the
   first date takes the year written on the second). The year may come first:
   "2026, December 3-4", "2026 Dec 3–4". Times written after the
   range are the first day's start and the last day's end ("October 12, 2027 -
@@ -254,7 +255,7 @@ def _find_days(lowered: str, reference: date | None) -> _Days | None:
     first, second = written[0], written[1] if len(written) > 1 else None
     between = lowered[first.end : second.start] if second else ""
     start_clock_text = end_clock_text = None
-    if second and _JOINED.fullmatch(between):
+    if second and (_JOINED.fullmatch(between) or _between_and(lowered, first, between)):
         spans = [(first.start, second.end)]
     elif second and _JOINED_AFTER_TIME.search(between) and _find_times(between):
         spans = [(first.start, first.end), (second.start, second.end)]
@@ -272,6 +273,14 @@ def _find_days(lowered: str, reference: date | None) -> _Days | None:
     if end < start:
         end = start
     return _Days(start, end, spans, start_clock_text, end_clock_text)
+
+
+def _between_and(lowered: str, first: _Written, between: str) -> bool:
+    """ "Between January 1, 2018 and December 31, 2020" is a day range."""
+    before = lowered[: first.start]
+    return bool(
+        re.fullmatch(r"\s*and\s*", between) and re.search(r"\bbetween\s*$", before)
+    )
 
 
 def _written_dates(lowered: str) -> list[_Written]:

@@ -51,13 +51,15 @@ _NOT_THIS_FORMAT = re.compile(
     r"|on[- ]?demand)\b|\bno\s+(?:recordings?|replays?|archives?)\b"
     r"|\b(?:unlike|rather\s+than|instead\s+of|as\s+opposed\s+to|in\s+contrast\s+to"
     r"|without)\b"
-    r"[^,.;]*|,\s*not\s+(?:a|an|the)?\s*[^,.;]*",
+    r"[^,.;]*|,\s*not\s+(?:a|an|the)?\s*[^,.;]*"
+    r"|\bself[- ]?study\s+(?:credits?|hours?)\b",
     re.I,
 )
 #: A comparison of formats names none as the listing's.
 _COMPARISON = re.compile(
     r"\bversus\b|\bvs\.?(?=\s)|\bdifferen(?:ce|tiate)\s+between\b|\bcompared\s+"
-    r"(?:to|with)\b|\bor\b",
+    r"(?:to|with)\b|\bor\b|\balso\b|\bas\s+well\s+as\b|\bboth\b"
+    r"|\b(?:transfer|switch|move|change)\w*\s+from\b",
     re.I,
 )
 #: "Webinar" alone may be live or recorded: it never contradicts "on demand".

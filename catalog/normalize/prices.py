@@ -22,8 +22,10 @@ How a line is read (choices documented here, tested in
   add-ons ("an additional fee of $25", "each additional viewer"); rates
   ("$40 per credit hour", "$25/day"); bounds ("up to $50", "under $100", "$20
   or less", "$50+"); prices for another audience (students, retired,
-  judges, government, pass holders, subscribers, "Special Attendee"); and
-  amounts given rather than charged (scholarships, awards, grants).
+  judges, government, pass holders, subscribers, bundles, "Special
+  Attendee"); free credit processing ("CLE for the first person is
+  complimentary"); sentences about transfers or about low cost in general;
+  and amounts given rather than charged (scholarships, grants, awards of $).
 - With only a member price and one other unlabelled price, the unlabelled one
   is the public price. A price that is only described ("a small charge for
   non-members") stays unknown.
@@ -71,13 +73,16 @@ _BOUND = re.compile(
     rf"|(?:{_AMOUNT})\s*(?:\+|or\s+(?:less|more|under|below|above))"
 )
 #: Sentences about cancelling or refunds quote fees, never the course price.
-_POLICY = re.compile(r"\bcancel|(?<!non-)(?<!non)\brefund(?!able)")
+_POLICY = re.compile(
+    r"\bcancel|(?<!non-)(?<!non)\brefund(?!able)|\btransfers?\b|\bsubstitut"
+)
 #: Clauses whose money is not what the public or members pay for the course:
 #: other fees, add-ons, rates per hour or day, prices for other audiences, awards.
 _NOT_A_PRICE = re.compile(
     r"\b(?:cancel\w*|refund|administrative|administration|admin|service|handling"
     r"|processing|late|reactivation|application|membership|subscription|transfer"
-    r"|change|substitution|enrollment|registration\s+change)\s+(?:fee|charge)s?\b"
+    r"|change|substitution|enrollment|prescribed|filing|exam|examination|renewal"
+    r"|reinstatement|certification|reporting)\s+(?:fee|charge)s?\b"
     r"|\bannual\s+(?:fee|dues)\b|\bdues\b"
     r"|\b(?:each\s+)?additional\s+(?:fee|charge|cost|viewers?|attendees?|registrants?"
     r"|persons?|participants?|guests?|seats?|licen[cs]es?)\b"
@@ -86,9 +91,20 @@ _NOT_A_PRICE = re.compile(
     r"|\bstudents?\b|\bretire(?:d|es?)\b|\bunemployed\b|\bjudges?\b|\bgovernment\b"
     r"|\bpublic\s+interest\b|\bspecial\s+attendees?\b|\bpass\s+holders?\b"
     r"|\bsubscribers?\b|\b(?:new|young)\s+lawyers?\b|\bseniors?\b|\bexhibitors?\b"
-    r"|\bscholarships?\b|\bawards?\b|\bprizes?\b|\bgrants?\b|\bdonations?\b"
-    r"|\bsalar(?:y|ies)\b|\bincome\b"
+    r"|\ball[- ]access\b|\bbundles?\b|\bpasses\b|\bsubscriptions?\b"
+    r"|\bscholarships?\b|\bawarded\b|\bawards?\s+(?:of|worth|totaling)\b|\bprizes?\b"
+    r"|\bgrants?\b|\bdonations?\b|\bsalar(?:y|ies)\b|\bincome\b"
+    r"|\b(?:cle|credit|certificates?|processing)\b[^.;]*?\b(?:is|are)\s+(?:free"
+    r"|complimentary)\b"
 )
+#: A rate is not a course price: "$40 per credit hour", "$25/day".
+_RATE = re.compile(
+    rf"(?:{_AMOUNT})\s*\+?\s*(?:/|per\s)\s*(?:credit\s+)?(?:hour|hr|credit|unit|day"
+    rf"|month|year|minute)s?\b"
+)
+#: Sentences about cheapness in general ("low cost ($20.00 or less) or no cost
+#: programs") say nothing of one course's price.
+_GENERAL_COST = re.compile(r"\blow[- ]cost\b|\breduced[- ]cost\b")
 _SEPARATOR = re.compile(r"[;|/()\[\]\n·•]|,(?!\d{3})|\band\b|\bbut\b|\bwhile\b")
 _PUBLIC = re.compile(
     r"\bnon[- ]?members?\b|\bpublic\b|\bguests?\b|\bgeneral\s+admission\b"
@@ -155,8 +171,10 @@ def _prices_only(lowered: str) -> str:
     """The wording with money that is not a US course price taken out."""
     lowered = _FOREIGN.sub(" ", lowered)
     sentences = re.split(r"(?<!\d)[.!?](?=\s|$)", lowered)
-    lowered = " . ".join(s for s in sentences if not _POLICY.search(s))
-    lowered = _BOUND.sub(" ", lowered)
+    lowered = " . ".join(
+        s for s in sentences if not (_POLICY.search(s) or _GENERAL_COST.search(s))
+    )
+    lowered = _RATE.sub(" ", _BOUND.sub(" ", lowered))
     lowered = _RANGE.sub(lambda m: f" ${max(_range_values(m))} ", lowered)
     clauses = _SEPARATOR.split(lowered)
     if any(_NOT_A_PRICE.search(clause) for clause in clauses):

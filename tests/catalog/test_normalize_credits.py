@@ -258,6 +258,9 @@ NEGATIONS_AND_TABLES = [
     ("The provider seeks pre-approval in California", {}, None, "pending"),
     # "one of our" is not an hour
     ("Join one of our CLE webinars", {}, None, "unknown"),
+    # a negated approval word is never an approval
+    ("Webcasts are not an approved method for ethics credit", {}, None, "unknown"),
+    ("This is not an accredited program.", {}, 0.0, "none"),
 ]
 
 

@@ -370,7 +370,7 @@ def test_a_reference_date_places_a_range_without_year(text, reference, expected)
     assert (result["starts_at"], result["ends_at"]) == expected
 
 
-# A year written before the day range (issue 12); wordings of our own.
+# A year written before the day range, "between … and …" (issue 12); our own.
 @pytest.mark.parametrize(
     "text,starts,ends",
     [
@@ -387,8 +387,13 @@ def test_a_reference_date_places_a_range_without_year(text, reference, expected)
             "2026-12-04T17:00:00-06:00",
         ),
         ("In 2026 we met again; December 3 was the day", None, None),
+        (
+            "Between March 1, 2026 and March 3, 2026",
+            "2026-03-01T00:00:00-06:00",
+            "2026-03-04T00:00:00-06:00",
+        ),
     ],
 )
-def test_a_year_written_before_the_days(text, starts, ends):
+def test_a_year_before_the_days_and_between_ranges(text, starts, ends):
     result = parse_when(text, CHI)
     assert (result.get("starts_at"), result.get("ends_at")) == (starts, ends)

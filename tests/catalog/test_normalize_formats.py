@@ -88,6 +88,9 @@ def test_non_text_is_not_a_format():
         ("In person or online", "hybrid"),
         ('"In-Person" Webcast', "hybrid"),
         ("In person. Online registration closes Friday", "in_person"),
+        ("Delivered live, and also available on demand", None),
+        ("Switch from live to on-demand at any time", None),
+        ("On-Demand: earn self-study credit at your own pace", "on_demand"),
     ],
 )
 def test_comparisons_and_recordings_of_live_sessions(text, expected):

@@ -121,6 +121,13 @@ NOT_A_PRICE = [
     ("Non-members | $40 | $50", 50, None),
     ("Students | $10 | $15", None, None),
     ("A $1,000 scholarship for paralegal students", None, None),
+    ("Exhibit hall | $25/day | $30/day", None, None),
+    ("We offer low-cost programs ($10 or less) and free ones", None, None),
+    ("Exam fee $250", None, None),
+    ("Transfers are free of charge", None, None),
+    ("CLE processing is complimentary; webinar $79", 79, None),
+    ("Free with an All-Access pass", None, None),
+    ("Awards Luncheon $45", 45, None),
 ]
 
 

@@ -21,6 +21,12 @@ from catalog.normalize import parse_credits, parse_format, parse_price, parse_wh
 FIXTURE = Path(__file__).parents[1] / "fixtures" / "normalize" / "real_wordings.jsonl"
 FIELDS = ("credit", "price", "date", "format")
 SHARE = 0.9
+EXPECTED_TYPES = {
+    "credit": {"credits": dict, "total_hours": float | int, "credit_status": str},
+    "price": {"price_usd": float | int, "member_price_usd": float | int},
+    "date": {"starts_at": str, "ends_at": str},
+    "format": {"format": str},
+}
 
 
 def _rows() -> list[dict]:
@@ -85,6 +91,11 @@ def test_every_row_names_its_source_and_an_expectation():
         assert row["text"].strip() and isinstance(row["expect"], dict), row
         if row["field"] == "date":
             assert row["timezone"], row
+        for field, value in row["expect"].items():
+            assert field in EXPECTED_TYPES[row["field"]], row
+            assert value is None or isinstance(
+                value, EXPECTED_TYPES[row["field"]][field]
+            ), row
     texts = [(row["field"], row["text"]) for row in rows]
     assert len(texts) == len(set(texts)), "a wording is listed twice"
 
