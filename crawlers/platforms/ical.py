@@ -129,14 +129,16 @@ def session_suffix(start) -> str:
     return start.strftime("%Y%m%d")
 
 
-def event_dict(component, calendar_zone: tzinfo, *, session: bool) -> dict:
+def event_dict(component, calendar_zone: tzinfo, *, session: bool, tzid=None) -> dict:
     """One VEVENT (or one session of a series) as an event dict.
 
     Keys: those of :func:`text_fields` plus ``dtstart``, ``dtend`` (aware
-    datetimes or dates), ``session`` (a suffix for the id, or None) and
+    datetimes or dates), ``session`` (a suffix for the id, or None), ``tzid``
+    (the TZID as written; a session's is its series', passed in) and
     ``unknown_tzid`` (a TZID neither the file nor the library defines).
     """
     start, end, unknown = event_span(component, calendar_zone)
+    tzid = tzid or component["DTSTART"].params.get("TZID")
     fields = text_fields(component)
     suffix = None
     if session:
@@ -149,6 +151,7 @@ def event_dict(component, calendar_zone: tzinfo, *, session: bool) -> dict:
         "dtend": end,
         "session": suffix,
         "unknown_tzid": unknown,
+        "tzid": tzid,
         "calendar_zone": calendar_zone,
     }
 
@@ -177,7 +180,10 @@ def add_series(calendar, name: str, members: list, context, reading) -> None:
             sessions = sessions[:MAX_SESSIONS]
             detail = f"recurring event {name}: kept its first {MAX_SESSIONS}"
             reading.problems.append(("too_many_sessions", detail))
-        reading.events += [event_dict(s, zone, session=True) for s in sessions]
+        tzid = next((m["DTSTART"].params.get("TZID") for m in members), None)
+        reading.events += [
+            event_dict(s, zone, session=True, tzid=tzid) for s in sessions
+        ]
     except BAD_VALUE as exc:
         detail = f"recurring event {name}: {type(exc).__name__}: {exc}"
         reading.problems.append(("bad_event", detail))

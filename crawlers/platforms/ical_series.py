@@ -7,7 +7,7 @@ Expansion (RRULE, RDATE, EXDATE, overridden sessions with RECURRENCE-ID) is
 from __future__ import annotations
 
 import warnings
-from datetime import datetime, time
+from datetime import timedelta
 
 import icalendar
 import recurring_ical_events
@@ -27,23 +27,29 @@ def expand_series(calendar, members: list, window: tuple, limit: int) -> list:
     """The sessions of one recurring event within ``window`` (at most
     ``limit``, then one more to tell that the cap was reached).
 
+    The window is read in pieces (32 days, then twice as long each time), so a
+    rule with a session every minute stops at the cap early; one ``between``
+    call per piece (``after`` re-reads growing windows, slow with the zones of
+    a file's own VTIMEZONE).
+
     :raises ValueError: (or another error of the library) for a bad series
     """
     first, last = window
-    sessions = []
+    sessions: list = []
+    step = timedelta(days=32)
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         query = recurring_ical_events.of(_series_calendar(calendar, members))
-        for occurrence in query.after(first):
-            start = occurrence.start
-            if not isinstance(start, datetime):
-                start = datetime.combine(start, time(0))
-            if start.replace(tzinfo=None) > last.replace(tzinfo=None):
-                break
-            sessions.append(occurrence)
-            if len(sessions) > limit:
-                break
-    return sessions
+        seen = set()
+        while first < last and len(sessions) <= limit:
+            end = min(first + step, last)
+            for occurrence in query.between(first, end):
+                key = (str(occurrence.get("UID")), str(occurrence.start))
+                if key not in seen:  # a session across two pieces comes twice
+                    seen.add(key)
+                    sessions.append(occurrence)
+            first, step = end, step * 2
+    return sessions[: limit + 1]
 
 
 def split_series(calendar) -> tuple[dict[str, list], list]:

@@ -51,6 +51,14 @@ def _offsets(zone: tzinfo, year: int) -> tuple:
     return tuple(moment.astimezone(zone).utcoffset() for moment in moments)
 
 
+def _same_offsets(name: str, year: int, wanted: tuple) -> bool:
+    """True when the IANA zone ``name`` exists and has the ``wanted`` offsets."""
+    try:
+        return _offsets(ZoneInfo(name), year) == wanted
+    except (ZoneInfoNotFoundError, ValueError):
+        return False
+
+
 @lru_cache(maxsize=256)
 def iana_name(zone: tzinfo, year: int, preferred: tuple[str, ...] = ()) -> str:
     """An IANA name whose offsets agree with ``zone`` all through ``year``.
@@ -65,7 +73,7 @@ def iana_name(zone: tzinfo, year: int, preferred: tuple[str, ...] = ()) -> str:
     wanted = _offsets(zone, year)
     rest = sorted(n for n in available_timezones() if "/" in n)
     for name in (*preferred, *WINDOWS_TO_OLSON.values(), *rest):
-        if name and _offsets(ZoneInfo(name), year) == wanted:
+        if name and _same_offsets(name, year, wanted):
             return name
     hours = wanted[0].total_seconds() / 3600
     if len(set(wanted)) == 1 and hours.is_integer() and hours:
@@ -88,4 +96,20 @@ def listing_zone(event: dict, default_tz: str) -> str:
     zone = event["calendar_zone"]
     if isinstance(start, datetime) and not is_utc(start):
         zone = start.tzinfo
-    return iana_name(zone, start.year, (default_tz,))
+    preferred = (*names_in(event.get("tzid")), default_tz)
+    return iana_name(zone, start.year, preferred)
+
+
+def names_in(tzid: str | None) -> tuple[str, ...]:
+    """IANA names a TZID points to: its Windows table entry ("W. Europe Standard
+    Time" → Europe/Berlin), or the trailing parts of a vendor-prefixed id.
+
+    Outlook writes a Windows name together with its own VTIMEZONE, which the
+    library reads first: these names let the listing keep the usual IANA name.
+    """
+    if not tzid:
+        return ()
+    cleaned = str(tzid).strip("/")
+    parts = cleaned.split("/")
+    suffixes = ("/".join(parts[start:]) for start in range(1, len(parts)))
+    return tuple(n for n in (WINDOWS_TO_OLSON.get(cleaned), *suffixes) if n)
