@@ -10,7 +10,8 @@ Every text cell is made safe for a spreadsheet (OWASP, "CSV Injection"): a cell
 starting with ``=``, ``+``, ``-``, ``@``, tab or carriage return is prefixed
 with ``'`` so Excel, LibreOffice and Google Sheets show it instead of running
 it; numbers stay numbers. In the XLSX file text cells are also typed as text,
-and control characters (which openpyxl refuses) are removed everywhere.
+and control characters (which openpyxl refuses) are removed everywhere; a
+carriage return inside a cell becomes a line feed, which CSV quotes.
 """
 
 from __future__ import annotations
@@ -145,7 +146,10 @@ def safe_cell(value):
     if not isinstance(value, str):
         return value
     value = _CONTROL.sub("", value)
-    return "'" + value if value.startswith(FORMULA_STARTS) else value
+    risky = value.startswith(FORMULA_STARTS)
+    # A bare CR is no line end to pandas' CSV writer, which leaves it unquoted.
+    value = value.replace("\r\n", "\n").replace("\r", "\n")
+    return "'" + value if risky else value
 
 
 def spreadsheet_safe(frame: pd.DataFrame) -> pd.DataFrame:

@@ -14,17 +14,21 @@ words are searched.
 
 from __future__ import annotations
 
+import re
+
 from datasette import hookimpl
 
 #: What a query without words becomes: a valid FTS5 query that matches nothing.
 NO_WORDS = '""""'
 #: Words past this many are ignored: a search box, not a document.
 MAX_WORDS = 32
+# Control characters and lone surrogates: SQLite cannot take them in a query.
+_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\ud800-\udfff]")
 
 
 def fts_words(query: object) -> str:
     """Quote each word of ``query`` as an FTS5 string; never a syntax error."""
-    words = str(query or "").split()[:MAX_WORDS]
+    words = _CONTROL.sub(" ", str(query or "")).split()[:MAX_WORDS]
     terms = []
     for word in words:
         prefix = word.endswith("*") and word.strip('*"') != ""
