@@ -37,6 +37,7 @@ from zoneinfo import ZoneInfo
 
 import scrapy
 from scrapy.exceptions import IgnoreRequest
+from scrapy.http import HtmlResponse
 from scrapy.spidermiddlewares.httperror import HttpError
 from twisted.internet.error import TCPTimedOutError, TimeoutError
 from w3lib.html import remove_tags, replace_entities
@@ -201,6 +202,18 @@ class CleSpider(scrapy.Spider):
         """An absolute public URL for a link found on ``response``."""
         return urljoin(self.public_url(response), href)
 
+    def as_page(self, response):
+        """The response as an HTML page, even when its body parses as JSON.
+
+        Scrapy reads a JSON body with a JSON selector, on which CSS raises; a
+        page callback that is answered JSON (an API error, a misrouted URL)
+        then finds no markup instead of crashing.
+        """
+        if getattr(response, "selector", None) is not None:
+            if response.selector.type == "json":
+                return response.replace(cls=HtmlResponse)
+        return response
+
     def on_error(self, failure):
         """Count a failed request (HTTP error, timeout, robots.txt) and keep going."""
         request = failure.request
@@ -239,11 +252,18 @@ class CleSpider(scrapy.Spider):
             seed = self.listing(key=key, url=url, **fields)
             yield self.request(url, callback, seed=seed)
 
-    def detail_seed(self, response) -> dict:
-        """The seed a list page sent with this detail page, else one from its URL."""
+    def detail_seed(self, response) -> dict | None:
+        """The seed a list page sent with this detail page, else one from its URL.
+
+        None (and a counted problem) when neither exists: a listing needs a key.
+        """
         url = self.public_url(response)
+        seed = seed_of(response)
         key = self.listing_key({"href": url}, response)
-        return seed_of(response) or self.listing(key=key, url=url)
+        if seed is None and not key:
+            self.problem("missing_fields", f"no event id in {url}")
+            return None
+        return seed or self.listing(key=key, url=url)
 
     def complete(self, seed: dict, response, **fields) -> dict | None:
         """A detail page's listing: its seed updated with ``fields``, post-processed."""

@@ -227,11 +227,14 @@ def sitemap_locs(
     """Split a sitemap into ``(child sitemaps, page URLs under path_prefix)``.
 
     Uses Scrapy's own sitemap reader, which copes with namespaces and
-    ``<image:image>`` children.
+    ``<image:image>`` children. A body that is not XML lists nothing.
     """
     body = xml.encode() if isinstance(xml, str) else xml
-    sitemap = Sitemap(body)
-    locs = [entry["loc"] for entry in sitemap if entry.get("loc")]
+    try:
+        sitemap = Sitemap(body)
+        locs = [entry["loc"] for entry in sitemap if entry.get("loc")]
+    except (StopIteration, ValueError, SyntaxError):  # lxml's XMLSyntaxError too
+        return [], []
     if sitemap.type == "sitemapindex":
         return locs, []
     pages = [loc for loc in locs if path_prefix in loc]
@@ -262,6 +265,7 @@ class JsonLdSitemapSpider(CleSpider):
 
     def parse_page(self, response):
         """Yield one listing per event node or course instance on the page."""
+        response = self.as_page(response)
         nodes = self.page_nodes(response)
         if not nodes:
             self.problem("no_listings", f"no JSON-LD Event/Course on {response.url}")

@@ -145,6 +145,7 @@ class MecEventsSpider(CleSpider):
         @returns requests 5 5
         @returns items 0 0
         """
+        response = self.as_page(response)
         cards = list_cards(response)
         if not cards and not response.css(".mec-no-event"):
             self.problem("no_listings", f"no MEC event cards on {response.url}")
@@ -164,6 +165,7 @@ class MecEventsSpider(CleSpider):
         @returns items 1 1
         @scrapes id title url starts_at ends_at format credit_text price_text
         """
+        response = self.as_page(response)
         card = {"url": self.public_url(response), **card}
         fields = {**event_page(response), "url": card["url"]}
         if "starts_at" not in fields:

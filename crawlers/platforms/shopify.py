@@ -170,6 +170,8 @@ class ShopifyCatalogSpider(CleSpider):
         @returns requests 1 1
         """
         children, pages = sitemap_locs(response.body, "/products/")
+        if not children and not pages:
+            self.problem("no_listings", f"sitemap lists no products at {response.url}")
         for url in children:
             if "sitemap_products" in url:
                 yield self.request(url, self.parse)
@@ -210,6 +212,7 @@ class ShopifyCatalogSpider(CleSpider):
 
     def parse_product_page(self, response):
         """Yield the listing read from a product page's JSON-LD."""
+        response = self.as_page(response)
         url = self.public_url(response)
         fields = page_offering(response.text, url)
         if not fields or not fields.get("title"):

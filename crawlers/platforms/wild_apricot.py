@@ -131,6 +131,7 @@ class WildApricotSpider(IcalSpider):
 
     def parse_list(self, response):
         """Follow each list entry to its detail page, carrying the list fields."""
+        response = self.as_page(response)
         yield from self.follow_entries(
             response, list_entries(response), self.parse_detail
         )
@@ -142,7 +143,10 @@ class WildApricotSpider(IcalSpider):
         @returns items 1 1
         @scrapes id title url credit_text when_text
         """
+        response = self.as_page(response)
         seed = self.detail_seed(response)
+        if seed is None:
+            return
         fields = detail_fields(response)
         if not fields["description"]:
             self.problem("missing_fields", f"no description at {response.url}")

@@ -143,6 +143,7 @@ class YourMembershipSpider(CleSpider):
 
     def parse_rss(self, response):
         """Seed a listing from each RSS item (pubDate = start) and fetch its details."""
+        response = self.as_page(response)
         entries = []
         for entry in rss_entries(response):
             start = entry["start"].astimezone(self.zone) if entry["start"] else None
@@ -158,6 +159,7 @@ class YourMembershipSpider(CleSpider):
 
     def parse_event_list(self, response):
         """Seed a listing from each event-list entry and fetch its details."""
+        response = self.as_page(response)
         yield from self.follow_entries(
             response, list_entries(response), self.parse_detail
         )
@@ -173,7 +175,10 @@ class YourMembershipSpider(CleSpider):
         @returns items 1 1
         @scrapes id title url credit_text price_text
         """
+        response = self.as_page(response)
         seed = self.detail_seed(response)
+        if seed is None:
+            return
         fields = detail_fields(response)
         labels = fields["labels"]
         if not labels and not fields["description"]:

@@ -61,6 +61,7 @@ class AapiSpider(CleSpider):
         @returns items 4 4
         @scrapes id title url when_text credit_text price_text format
         """
+        response = self.as_page(response)
         rows = calendar_rows(response)
         if not rows:
             self.problem("no_listings", f"no calendar rows on {response.url}")

@@ -80,6 +80,7 @@ class NalaSpider(CleSpider):
         @returns requests 3 3
         @returns items 1 1
         """
+        response = self.as_page(response)
         links = section_links(response)
         if not links:
             self.problem("no_listings", f"no education sections on {response.url}")
@@ -96,6 +97,7 @@ class NalaSpider(CleSpider):
         @returns items 3 3
         @scrapes id title url when_text credit_text price_text presenters
         """
+        response = self.as_page(response)
         section = self.public_url(response).rstrip("/").rsplit("/", 1)[-1]
         fmt = SECTION_FORMATS.get(section)
         cards = course_cards(response)
@@ -118,6 +120,7 @@ class NalaSpider(CleSpider):
         @returns items 1 1
         @scrapes id title url credit_text price_text
         """
+        response = self.as_page(response)
         card = {"href": self.public_url(response), **(card or {})}
         course = campus_course(response)
         if not course.get("title") and not card.get("title"):

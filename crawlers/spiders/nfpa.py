@@ -83,6 +83,7 @@ class NfpaSpider(CleSpider):
         @returns items 3 3
         @returns requests 1 1
         """
+        response = self.as_page(response)
         yield from self.parse_blocks(response)
         for href in response.css("#header a::attr(href)").getall():
             if "pageID=3301" in href:
@@ -95,6 +96,7 @@ class NfpaSpider(CleSpider):
         @returns items 2 2
         @scrapes id title url when_text credit_text price_text format
         """
+        response = self.as_page(response)
         blocks = webinar_blocks(response)
         if not blocks:
             self.problem("no_listings", f"no webinar blocks on {response.url}")
