@@ -125,7 +125,12 @@ def cle_args(*args: str) -> list[str]:
     script = Path(sys.executable).parent / "cle"
     if script.exists():
         return [str(script), *args]
-    return [sys.executable, "-c", "from catalog.composition_root import cli; cli()", *args]
+    return [
+        sys.executable,
+        "-c",
+        "from catalog.composition_root import cli; cli()",
+        *args,
+    ]
 
 
 def timed(func, repeat: int = 5) -> tuple[float, list[float]]:

@@ -18,8 +18,8 @@ import icalendar
 import pytest
 from click.testing import CliRunner
 
-from catalog.composition_root import cli
 from catalog.cliutil import CleError
+from catalog.composition_root import cli
 from catalog.db import open_db
 from catalog.load import load_records, read_file
 from catalog.schema import CREDIT_CATEGORIES
@@ -354,6 +354,7 @@ async def test_calendar_feed_is_valid_ics_of_upcoming_sessions(datasette):
         for r in sample_records()
         if is_active(r) and starts_on_or_after(r, AS_OF)
     }
+
     def listing_id(event) -> str:
         return str(event["UID"]).removeprefix("cle-").removesuffix(UID_SUFFIX)
 

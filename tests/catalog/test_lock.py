@@ -11,8 +11,8 @@ import textwrap
 import pytest
 from click.testing import CliRunner
 
-from catalog.lock import LockBusy, exclusive_lock, lock_path_for, read_holder
 from catalog.composition_root import cli
+from catalog.lock import LockBusy, exclusive_lock, lock_path_for, read_holder
 
 #: A process that takes the lock, says so on stdout, then sleeps until killed.
 HOLDER = textwrap.dedent(

@@ -7,9 +7,9 @@ import json
 import pytest
 from click.testing import CliRunner
 
+from catalog.composition_root import cli
 from catalog.db import open_db
 from catalog.nightly import NightlyError, load_run
-from catalog.composition_root import cli
 from tests.catalog.nightly_data import listing, report, write_night
 
 NIGHT1, NIGHT2, NIGHT3 = "2026-11-24", "2026-11-25", "2026-11-26"

@@ -26,8 +26,8 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from catalog.db import open_db
 from catalog.composition_root import cli
+from catalog.db import open_db
 from tests.catalog.site_server import served_copy
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -31,7 +31,12 @@ def run_cle(args, tmp_path, env_extra):
     }
     env.pop("CLE_OFFLINE", None)
     return subprocess.run(
-        [sys.executable, "-c", "from catalog.composition_root import main; main()", *args],
+        [
+            sys.executable,
+            "-c",
+            "from catalog.composition_root import main; main()",
+            *args,
+        ],
         env=env,
         capture_output=True,
         text=True,
