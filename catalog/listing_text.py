@@ -36,6 +36,7 @@ CREDIT_STATUS_NOTES = {
 WHEN_LABELS = {
     "this_week": "This week",
     "this_month": "This month",
+    "next_month": "Next month",
     "later": "Later",
     "on_demand": "On demand (any time)",
     "past": "Past sessions",
@@ -122,12 +123,17 @@ def _utc_text(moment: datetime) -> str:
     return moment.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
+def _first_of_next_month(day: date) -> date:
+    return date(day.year + day.month // 12, day.month % 12 + 1, 1)
+
+
 def when_ranges(now: datetime, zone: str) -> dict[str, tuple[str, str]]:
     """``listing_order`` ranges [low, high) of each date-facet value.
 
     "This week" runs to the end of Sunday, "This month" to the end of the
-    month, both in ``zone`` and from ``now``; "Later" is after this month;
-    "On demand" is the undated listings; "Past" is before ``now``.
+    month, both in ``zone`` and from ``now``; "Next month" is the calendar
+    month after; "Later" is after next month; "On demand" is the undated
+    listings; "Past" is before ``now``.
 
     :param now: an aware datetime
     :param zone: the IANA zone the week and month are read in
@@ -135,7 +141,8 @@ def when_ranges(now: datetime, zone: str) -> dict[str, tuple[str, str]]:
     local = now.astimezone(ZoneInfo(zone))
     today = local.date()
     week_end = today + timedelta(days=7 - today.weekday())
-    first_next = date(today.year + today.month // 12, today.month % 12 + 1, 1)
+    first_next = _first_of_next_month(today)
+    first_after = _first_of_next_month(first_next)
 
     def midnight(day: date) -> str:
         return _utc_text(datetime.combine(day, time(0), tzinfo=ZoneInfo(zone)))
@@ -144,7 +151,8 @@ def when_ranges(now: datetime, zone: str) -> dict[str, tuple[str, str]]:
     return {
         "this_week": (start, midnight(week_end)),
         "this_month": (start, midnight(first_next)),
-        "later": (midnight(first_next), UNDATED),
+        "next_month": (midnight(first_next), midnight(first_after)),
+        "later": (midnight(first_after), UNDATED),
         "on_demand": (UNDATED, UNDATED + "\x00"),
         "past": ("", start),
     }

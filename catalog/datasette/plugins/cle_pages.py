@@ -8,6 +8,7 @@ autoescape keeps stored text from ever becoming markup.
 from __future__ import annotations
 
 import json
+from datetime import date
 
 from datasette import hookimpl
 from datasette.utils import tilde_decode, tilde_encode
@@ -192,6 +193,17 @@ def calendar_urls(datasette, request) -> dict:
     return {"feed": feed, "webcal": f"webcal://{rest}", "scheme": scheme}
 
 
+def age_words(run_date: str | None, today: date) -> str:
+    """ "last night", "today", "3 nights ago" for a run's date."""
+    try:
+        nights = (today - date.fromisoformat(run_date or "")).days
+    except ValueError:
+        return "date unknown"
+    if nights <= 0:
+        return "today"
+    return "last night" if nights == 1 else f"{nights} nights ago"
+
+
 def run_line(run: dict) -> dict:
     """One provider's last nightly run, in words."""
     healthy = run.get("health") == "healthy"
@@ -199,6 +211,7 @@ def run_line(run: dict) -> dict:
     return {
         "provider": run.get("provider"),
         "date": run.get("run_date"),
+        "age": age_words(run.get("run_date"), date.today()),
         "healthy": healthy,
         "health": "Healthy" if healthy else "Unhealthy: listings kept from before",
         "reasons": run.get("reasons") or "",
