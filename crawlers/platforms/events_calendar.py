@@ -32,9 +32,10 @@ from crawlers.platforms.base import (
 )
 from crawlers.platforms.ical import CANCELLED_TITLE, IcalSpider, zone_or
 
-#: A site set to a manual offset instead of a city: TEC writes the WordPress
-#: setting as "UTC+0", "UTC-5", "UTC+5:30" (REST ``timezone`` of event 6178 in
-#: tests/fixtures/real/events_calendar/atlbyday-event-6178.json).
+#: A site set to a manual offset instead of a city: TEC writes "UTC" and the
+#: WordPress offset ("UTC+0" is the REST ``timezone`` of event 6178 in
+#: tests/fixtures/real/events_calendar/atlbyday-event-6178.json, atlbyday.com,
+#: 2018); "UTC-5", "UTC+5:30" and the decimal "UTC+5.5" are read alike.
 _MANUAL_OFFSET = re.compile(r"^UTC([+-])(\d{1,2})(?:([:.])(\d{1,2}))?$")
 #: An end this long after the start is no session end: TEC REST exports keep
 #: placeholder ends (event 6178 above: a ball game "ending" in 2067).
@@ -72,7 +73,7 @@ def site_zone(name: str | None, default: str) -> tuple[tzinfo, str]:
         zone = zone_or(name, default)
         return zone, zone.key
     sign, hours, separator, part = match.groups()
-    if separator == ".":  # WordPress stores "UTC+5.5" for +05:30
+    if separator == ".":  # WordPress's offset setting is decimal: 5.5 is +05:30
         minutes = round(float(f"0.{part}") * 60)
     else:
         minutes = int(part or 0)
@@ -93,7 +94,7 @@ def site_zone(name: str | None, default: str) -> tuple[tzinfo, str]:
 def cost_text(value) -> str:
     """A REST ``cost`` as plain text, entities decoded (``&#36;25`` → ``$25``)."""
     text = str(value or "")
-    for _ in range(2):  # "&amp;#36;25" is encoded twice
+    for _ in range(2):  # at most twice: "&amp;#36;25" is "&#36;25" escaped again
         decoded = unescape(text)
         if decoded == text:
             break

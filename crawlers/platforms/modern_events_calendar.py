@@ -3,9 +3,10 @@
 The list page holds ``article.mec-event-article`` cards (title in
 ``h4.mec-event-title a``, h3/h2 in some skins); each card links to a single
 event page that carries a JSON-LD ``Event`` and MEC's meta box (date, time,
-cost, location, speakers). Markup seen in public scrapers of MEC sites
-(providers.md sections 5 and 7); MEC's own ICS feed is reported unreliable, so
-the HTML and JSON-LD are read instead.
+cost, location, speakers). Markup as in the real clecpc.org pages of
+tests/fixtures/real/modern_events_calendar/ (saved 2024) and in public
+scrapers of MEC sites (providers.md sections 5 and 7); MEC's own ICS feed is
+reported unreliable, so the HTML and JSON-LD are read instead.
 """
 
 from __future__ import annotations

@@ -3,10 +3,10 @@
 Every Shopify store publishes ``/sitemap.xml`` (an index) whose
 ``sitemap_products_<n>.xml`` children list ``/products/<handle>`` (seen in a
 public CLE catalog scraper, providers.md section 6). Each product also answers
-at ``/products/<handle>.json`` with its variants and prices [assumed, as on
-every Shopify store]; a course sold live and on demand is one product with one
-variant per format [assumed]. When the JSON is missing, the product page's
-``Product`` JSON-LD is read instead.
+at ``/products/<handle>.json`` with its variants and prices (the shape of the
+two real products in tests/fixtures/real/shopify/); a course sold live and on
+demand is one product with one variant per format [assumed]. When the JSON is
+missing, the product page's ``Product`` JSON-LD is read instead.
 """
 
 from __future__ import annotations

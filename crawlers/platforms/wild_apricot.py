@@ -4,8 +4,8 @@ Listing sources (research/providers.md section 7; the WA API needs a key and
 is never used):
 
 1. calendar widget ICS ``/widget/Calendar/<id>.ics`` (read by the shared
-   iCalendar reader; WA writes Windows zone names such as "Pacific Standard
-   Time" in TZID, which fall back to the provider's zone);
+   iCalendar reader, which maps the Windows zone names WA writes in TZID,
+   such as "Pacific Standard Time");
 2. the upcoming-events list: ``#idUpcomingEventsContainer li.boxesListItem``,
    title link ``a.eventDetailsLink`` (``/event-<id>``), date in
    ``.eventInfoStartDate strong``, time and location in

@@ -32,8 +32,9 @@ from crawlers.platforms.base import (
 )
 
 _EVENT_ID = re.compile(r"(?i)[?&]id=(\d+)")
-#: YM writes a date range with a guillemet between its ends ("3/18/2027 »
-#: 3/20/2027"); the shared date reader knows a dash there.
+#: YM writes a date range with a guillemet between its ends ("2/1/2019 &raquo;
+#: 3/15/2019" on psichi.org, saved 2019: tests/fixtures/real/yourmembership/);
+#: the shared date reader knows a dash there.
 _GUILLEMET = re.compile(r"\s*(?:[»«]|&raquo;|&laquo;)\s*")
 
 

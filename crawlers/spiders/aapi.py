@@ -68,7 +68,8 @@ class AapiSpider(CleSpider):
         for row in rows:
             date = row["when_text"].split(" ", 3)[:3]
             key = f"{slugify(row['title'])}-{slugify(' '.join(date))}"
-            # A row naming a presenter is a webinar; one naming a city is in person.
+            # A row naming a presenter is a webinar, one naming a city in person
+            # (the recreated table, data/sites/aapi/manifest.yml).
             fmt = "live_webinar" if "presenters" in row else "in_person"
             location = "Online" if fmt == "live_webinar" else row.get("location")
             fields = {**row, "location": location}
