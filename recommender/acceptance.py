@@ -232,8 +232,7 @@ def course_units(rule, course: Mapping) -> tuple[dict[str, float] | None, list[s
     if hours is None:
         return None, []
     notes: list[str] = []
-    factor = rule.units_per_hour
-    units = {c: _rounded(h * factor, rule.unit_rounding) for c, h in hours.items()}
+    units = convert_hours(rule, hours)
     fmt, activity = course.get("format"), course.get("activity")
     for rule_out in rule.not_accepted:
         moved = (
@@ -254,6 +253,12 @@ def course_units(rule, course: Mapping) -> tuple[dict[str, float] | None, list[s
     return {
         c: round(units[c], 2) + 0.0 for c in CREDIT_CATEGORIES if units.get(c)
     }, notes
+
+
+def convert_hours(rule, hours: Mapping[str, float]) -> dict[str, float]:
+    """Clock hours by category in the rule's unit, rounded as the rule rounds."""
+    factor = rule.units_per_hour
+    return {c: _rounded(h * factor, rule.unit_rounding) for c, h in hours.items()}
 
 
 def clock_hours(course: Mapping) -> dict[str, float] | None:

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import json
 import re
-from datetime import date
+from datetime import UTC, date, datetime, time
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 import click
 
@@ -83,7 +84,8 @@ def status(profile_path: Path, as_of: date | None, as_json: bool):
     "--date",
     "day",
     type=IsoDate(),
-    help="Completion date (default: the course's start date when past, else today).",
+    help="Completion date (default: the session's date in your zone; today for "
+    "on-demand courses).",
 )
 @click.option(
     "--credits",
@@ -92,30 +94,41 @@ def status(profile_path: Path, as_of: date | None, as_json: bool):
     metavar="CATEGORY=HOURS",
     help="Hours to record instead of the catalog's (repeatable).",
 )
+@as_of_option
 @db_option
 def log_course(
     course_id: str,
     profile_path: Path,
     day: date | None,
     credit_args: tuple[str, ...],
+    as_of: date | None,
     db_path: Path | None,
 ):
     """Record a completed catalog course in the profile.
 
-    Appends a [[completed]] entry with the course's title, provider, format and
-    credits from the catalog, keeping the profile's comments and layout.
+    Appends a [[completed]] entry with the course's title, date, provider,
+    format, approvals and credits from the catalog, keeping the profile's
+    comments and layout. A past session is dated by its own date in your time
+    zone. Refused, with the profile unchanged: a course already logged in the
+    same cycle, a cancelled listing, a session that has not ended yet, a date in
+    the future.
 
     \b
     Example:
-      cle log clio:ethics-of-ai --profile data/examples/profile.toml --date 2026-12-10
+      cle log nfpa:ethics-social-media --profile data/examples/profile.toml
     """
     from catalog.queries import get_course_offerings, get_listing, reading
 
-    from .logbook import default_log_date, entry_from_listing, log_entry
+    from .logbook import (
+        default_log_date,
+        entry_from_listing,
+        listing_problem,
+        log_entry,
+    )
 
-    rules, _ = read_profile(profile_path)
+    rules, profile = read_profile(profile_path)
     credits = _parse_credit_args(credit_args) if credit_args else None
-    when = day
+    today, now = _today_and_now(as_of, profile.timezone)
     with reading(existing_catalog(db_path)) as read:
         listing = get_listing(read, course_id) or next(
             iter(get_course_offerings(read, course_id)), None
@@ -125,7 +138,10 @@ def log_course(
             f"no course {course_id!r} in the catalog; check the id "
             "(cle recommend shows ids) or pass --db"
         )
-    when = when or default_log_date(listing, date.today())
+    when = day or default_log_date(listing, today, profile.timezone)
+    problem = listing_problem(listing, when, today, now, profile.timezone)
+    if problem:
+        raise CleError(problem)
     try:
         entry = entry_from_listing(listing, when, credits)
         log_entry(profile_path, entry, rules)
@@ -193,6 +209,22 @@ def report(
     else:
         output.write_text(text, encoding="utf-8")
         click.echo(f"Wrote {output}", err=True)
+
+
+def _today_and_now(as_of: date | None, zone: str) -> tuple[date, datetime]:
+    """The paralegal's date and the instant sessions must have ended by.
+
+    Without ``--as-of``: today in their zone and now; with it: that date and
+    the end of that day in their zone.
+    """
+    try:
+        tz = ZoneInfo(zone)
+    except Exception:  # the machine's zone name may not be an IANA zone
+        tz = UTC
+    if as_of is None:
+        now = datetime.now(UTC)
+        return now.astimezone(tz).date(), now
+    return as_of, datetime.combine(as_of, time.max, tzinfo=tz)
 
 
 def _parse_credit_args(values: tuple[str, ...]) -> dict[str, float]:

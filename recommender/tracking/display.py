@@ -52,6 +52,10 @@ def _credential_block(status: CredentialStatus) -> list[str]:
             f"  cycle {status.cycle_start} to {status.cycle_end} "
             f"({_days(status.days_left)})"
         )
+    if status.unit != "hour":
+        lines.append(
+            f"  counted in {status.unit}s (one clock hour = {_per_hour(status)})"
+        )
     if status.confidence and status.confidence != "official":
         lines.append(
             f"  rule confidence: {status.confidence.replace('_', ' ')} "
@@ -77,6 +81,13 @@ def _credential_block(status: CredentialStatus) -> list[str]:
         )
     lines.extend(f"  ! {warning}" for warning in status.warnings)
     return lines
+
+
+def _per_hour(status: CredentialStatus) -> str:
+    minutes = status.unit.split("-minute", 1)[0]
+    if minutes.isdigit():
+        return f"{60 / int(minutes):g} {status.unit}s"
+    return f"1 {status.unit}, assumed"
 
 
 def _days(days_left: int | None) -> str:

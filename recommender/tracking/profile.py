@@ -1,11 +1,17 @@
 """The paralegal's profile (TOML, DESIGN.md section 2): parse and check it.
 
 Besides the contract's keys, a ``[[completed]]`` entry may carry these optional
-keys, used by caps and warnings: ``format`` (a catalog format such as
-``self_study``), ``provider`` (a provider slug or name) and ``activity`` (a slug
-a rule's cap names, e.g. ``facts_and_findings_article`` for NALA). Unknown keys
-at the top level are kept in :attr:`Profile.extra`; unknown keys inside a
-credential or a completed entry are errors, since a typo there loses hours.
+keys: ``format`` (a catalog format such as ``self_study``), ``provider`` (a
+provider slug or name), ``approvals`` (approval ids its certificate states, e.g.
+``["ca-mcle"]``) and ``activity`` (a slug a rule's cap names, e.g.
+``facts_and_findings_article`` for NALA). An entry with ``provider``, ``format``
+or ``approvals`` is checked by the credential's acceptance rule; one without
+counts as the paralegal states it. At the top level, ``timezone`` (an IANA
+zone; default the machine's zone) is the zone times are shown in, and
+``government_employee`` (true or false) answers NFPA's question about
+government agencies' CLE. Unknown keys at the top level are kept in
+:attr:`Profile.extra`; unknown keys inside a credential or a completed entry
+are errors, since a typo there loses hours.
 """
 
 from __future__ import annotations
@@ -16,8 +22,10 @@ import tomllib
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 from catalog.schema import CREDIT_CATEGORIES, FORMATS
+from catalog.timefmt import reader_zone
 
 from .rules import Rule, load_rules
 
@@ -29,6 +37,7 @@ _ENTRY_KEYS = (
     "course_id",
     "format",
     "provider",
+    "approvals",
     "activity",
 )
 _KNOWN_TOP = (
@@ -38,6 +47,8 @@ _KNOWN_TOP = (
     "prefer_free",
     "memberships",
     "formats",
+    "timezone",
+    "government_employee",
     "credentials",
     "completed",
 )
@@ -66,11 +77,27 @@ class CompletedEntry:
     format: str | None = None
     provider: str | None = None
     activity: str | None = None
+    approvals: tuple[str, ...] | None = None
 
     @property
     def total_hours(self) -> float:
         """The entry's hours in all categories."""
         return sum(self.credits.values())
+
+    @property
+    def checkable(self) -> bool:
+        """True when it names its provider, format or approvals (checked, not taken)."""
+        return bool(self.provider or self.format or self.approvals is not None)
+
+    def as_course(self) -> dict:
+        """The entry in the shape :func:`recommender.acceptance.counts_toward` reads."""
+        return {
+            "provider": self.provider,
+            "format": self.format,
+            "activity": self.activity,
+            "approvals": list(self.approvals or ()),
+            "credits": dict(self.credits),
+        }
 
 
 @dataclass
@@ -86,6 +113,8 @@ class Profile:
     credentials: list[HeldCredential] = field(default_factory=list)
     completed: list[CompletedEntry] = field(default_factory=list)
     extra: dict = field(default_factory=dict)
+    timezone: str = field(default_factory=lambda: reader_zone(None))
+    government_employee: bool | None = None
 
 
 def load_profile(path: str | Path, rules: dict[str, Rule] | None = None) -> Profile:
@@ -137,7 +166,23 @@ def _build(data: dict, rules: dict[str, Rule]) -> Profile:
         credentials=_credentials(credentials, rules),
         completed=[_entry(raw, i) for i, raw in enumerate(completed)],
         extra={k: v for k, v in data.items() if k not in _KNOWN_TOP},
+        timezone=reader_zone(_zone_name(data)),
+        government_employee=_boolean(data, "government_employee", default=None),
     )
+
+
+def _zone_name(data: dict) -> str | None:
+    name = _string(data, "timezone", "timezone")
+    if name is None:
+        return None
+    try:
+        ZoneInfo(name.strip())
+    except Exception:  # ValueError, ZoneInfoNotFoundError, IsADirectoryError
+        raise ProfileError(
+            f"timezone {name!r} is not an IANA time zone; write e.g. timezone = "
+            '"America/Los_Angeles"'
+        ) from None
+    return name.strip()
 
 
 def _credentials(tables: list[dict], rules: dict[str, Rule]) -> list:
@@ -194,7 +239,20 @@ def _entry(raw: dict, index: int) -> CompletedEntry:
         format=entry_format,
         provider=_string(raw, "provider", f"{where}.provider"),
         activity=_string(raw, "activity", f"{where}.activity"),
+        approvals=_approvals(raw, where),
     )
+
+
+def _approvals(raw: dict, where: str) -> tuple[str, ...] | None:
+    if "approvals" not in raw:
+        return None
+    value = raw["approvals"]
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise ProfileError(
+            f"{where}.approvals must be a list of approval ids, e.g. "
+            'approvals = ["ca-mcle"]'
+        )
+    return tuple(value)
 
 
 def _credits(raw: dict, where: str) -> dict[str, float]:
@@ -259,9 +317,9 @@ def _string_list(data: dict, key: str) -> list[str]:
     return value
 
 
-def _boolean(data: dict, key: str, default: bool) -> bool:
+def _boolean(data: dict, key: str, default: bool | None) -> bool | None:
     value = data.get(key, default)
-    if not isinstance(value, bool):
+    if value is not default and not isinstance(value, bool):
         raise ProfileError(f"{key} must be true or false, not {value!r}")
     return value
 

@@ -148,6 +148,8 @@ class Acceptance:
     government_employees_only: bool = False
     otherwise_verdict: str = "unknown"
     otherwise_reason: str = "the rule for which courses count was not established"
+    #: the first approval id the rule names, to suggest on an entry (None: none)
+    first_approval: str | None = None
 
 
 @dataclass(frozen=True)
@@ -274,6 +276,7 @@ def _build_acceptance(raw: dict) -> Acceptance:
         government_employees_only=bool(raw["government_employees_only"]),
         otherwise_verdict=raw["otherwise"]["verdict"],
         otherwise_reason=" ".join(raw["otherwise"]["reason"].split()),
+        first_approval=raw["approvals"][0] if raw["approvals"] else None,
     )
 
 

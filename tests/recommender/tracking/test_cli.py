@@ -45,12 +45,16 @@ def test_status_json_for_the_example_profile(example):
     ca, nala = json.loads(result.output)
     assert ca["credential"] == "ca-bpc-6450"
     assert (ca["cycle_start"], ca["cycle_end"]) == ("2025-01-01", "2026-12-31")
-    # in the biennium: ethics 1 + 1, specialized 2, general 0.5 + 1.5
-    assert ca["earned"]["total"] == 6
-    assert ca["remaining"] == {"ethics": 2, "general_or_specialized": 0, "total": 2}
+    # in the biennium with a stated California MCLE approval: ethics 1 + 1,
+    # specialized 2, general 0.5; E-Discovery Basics states none (not counted)
+    assert ca["earned"]["total"] == 4.5 and ca["unit"] == "hour"
+    assert ca["remaining"] == {"ethics": 2, "general_or_specialized": 1.5, "total": 3.5}
+    assert ca["done"] is False
+    assert any("E-Discovery" in w and "MCLE" in w for w in ca["warnings"])
     assert (nala["cycle_start"], nala["cycle_end"]) == ("2023-04-01", "2028-03-31")
     assert nala["earned"]["total"] == 13  # the 2022 course is outside both cycles
     assert nala["remaining"] == {"ethics": 0, "total": 37}
+    assert not any("not counted" in w for w in nala["warnings"])
 
 
 def test_status_table_shows_bars_and_marks(example):
@@ -107,7 +111,7 @@ def test_log_appends_the_course_and_keeps_comments(example, catalog_db):
     before = example.read_text(encoding="utf-8")
     result = run(
         "log",
-        "clio:ediscovery-basics",
+        "nfpa:ethics-social-media",
         "--profile",
         example,
         "--db",
@@ -120,11 +124,60 @@ def test_log_appends_the_course_and_keeps_comments(example, catalog_db):
     assert after.startswith(before.rstrip())  # comments and layout untouched
     added = after[len(before.rstrip()) :]
     assert added.startswith("\n\n[[completed]]\n")
-    assert 'course_id = "clio:ediscovery-basics"' in added
-    assert 'date = "2026-11-20"' in added and "general = 1.5" in added
+    assert 'course_id = "nfpa:ethics-social-media"' in added
+    assert 'date = "2026-11-20"' in added and "ethics = 1.0" in added
+    assert 'provider = "nfpa"' in added and 'format = "on_demand"' in added
+    assert 'approvals = ["nfpa-rp", "nfpa-crp"]' in added
     status = run("status", "--profile", example, "--as-of", AS_OF, "--json")
-    ca = json.loads(status.output)[0]
-    assert ca["earned"]["total"] == 7.5 and ca["remaining"]["total"] == 2
+    ca, nala = json.loads(status.output)
+    assert ca["earned"]["total"] == 4.5  # no California MCLE approval stated
+    assert nala["earned"]["ethics"] == 6  # NALA accepts it
+
+
+def test_log_refuses_the_same_course_on_another_date(example, catalog_db):
+    # the example already has clio:ediscovery-basics on 2026-06-18
+    before = example.read_text(encoding="utf-8")
+    args = ("log", "clio:ediscovery-basics", "--profile", example, "--db", catalog_db)
+    result = run(*args, "--date", "2026-11-20")
+    assert result.exit_code == 1 and result.output.count("\n") == 1
+    assert "already logged on 2026-06-18" in result.output
+    assert example.read_text(encoding="utf-8") == before
+
+
+@pytest.mark.parametrize(
+    "course_id,extra,expected",
+    [
+        ("ceb:cancelled-ethics", ("--as-of", "2027-01-05"), "was cancelled"),
+        ("nals:legal-writing", ("--date", "2030-01-01"), "in the future"),
+        # the session is on 2026-12-10: not taken yet on 2026-12-09
+        ("clio:ethics-of-ai", ("--as-of", "2026-12-09"), "has not happened yet"),
+        (
+            "clio:ethics-of-ai",
+            ("--as-of", "2026-12-20", "--date", "2026-12-01"),
+            "before the session",
+        ),
+    ],
+)
+def test_log_refuses_what_was_not_earned(
+    example, catalog_db, course_id, extra, expected
+):
+    before = example.read_text(encoding="utf-8")
+    result = run("log", course_id, "--profile", example, "--db", catalog_db, *extra)
+    assert result.exit_code == 1, result.output
+    assert result.output.startswith("Error: ") and result.output.count("\n") == 1
+    assert expected in result.output
+    assert example.read_text(encoding="utf-8") == before
+
+
+def test_log_dates_a_past_session_by_its_own_date(example, catalog_db):
+    # clio:ethics-of-ai: 2026-12-10 13:00 EST, 10:00 in the profile's Los Angeles
+    result = run(
+        "log", "clio:ethics-of-ai", "--profile", example, "--db", catalog_db,
+        "--as-of", "2026-12-20",
+    )  # fmt: skip
+    assert result.exit_code == 0, result.output
+    assert "on 2026-12-10" in result.output
+    assert 'approvals = ["ca-mcle"]' in example.read_text(encoding="utf-8")
 
 
 def test_log_takes_credits_from_the_catalog_and_refuses_a_repeat(example, catalog_db):
@@ -135,8 +188,8 @@ def test_log_takes_credits_from_the_catalog_and_refuses_a_repeat(example, catalo
         example,
         "--db",
         catalog_db,
-        "--date",
-        "2026-11-01",
+        "--as-of",
+        "2027-03-01",
     )
     assert run(*args).exit_code == 0
     text = example.read_text(encoding="utf-8")
@@ -156,12 +209,15 @@ def test_log_unknown_course_is_an_error_and_changes_nothing(example, catalog_db)
 
 
 def test_log_a_course_without_credits_needs_them_given(example, catalog_db):
-    base = ("log", "nfpa:pro-bono-webinar", "--profile", example, "--db", catalog_db)
-    refused = run(*base, "--date", "2026-11-01")
+    base = (
+        "log", "nfpa:pro-bono-webinar", "--profile", example, "--db", catalog_db,
+        "--as-of", "2026-12-31",
+    )  # fmt: skip
+    refused = run(*base, "--date", "2026-12-08")
     assert refused.exit_code == 1 and "--credits" in refused.output
     bad = run(*base, "--credits", "pro_bono=1")
     assert bad.exit_code == 1 and "CATEGORY=HOURS" in bad.output
-    given = run(*base, "--date", "2026-11-01", "--credits", "general=1")
+    given = run(*base, "--date", "2026-12-08", "--credits", "general=1")
     assert given.exit_code == 0, given.output
     assert "credits = {general = 1.0}" in example.read_text(encoding="utf-8")
 
@@ -243,5 +299,20 @@ def test_status_json_for_the_texas_and_nfpa_example():
     assert texas["earned"] == {"ethics": 0, "general": 2, "specialized": 3, "total": 5}
     assert texas["remaining"] == {"ethics": 1, "total": 1}
     assert any("self-study" in w for w in texas["warnings"])
-    assert nfpa["remaining"] == {"ethics": 0, "total": 5.5}
-    assert not nfpa["warnings"]
+    # NALS's course needs an NFPA application (NALS's NFPA membership unknown)
+    assert nfpa["remaining"] == {"ethics": 0, "total": 6.5}
+    (warning,) = nfpa["warnings"]
+    assert "Legal Writing" in warning and "NFPA approves" in warning
+
+
+def test_status_for_unknown_minimums_and_credits():
+    path = ROOT / "data" / "examples" / "utah-lpp-kentucky.toml"
+    result = run("status", "--profile", path, "--as-of", AS_OF, "--json")
+    assert result.exit_code == 0, result.output
+    utah, kentucky = json.loads(result.output)
+    assert utah["required"]["ethics"] is None and utah["done"] is None
+    assert kentucky["unit"] == "50-minute credit" and kentucky["done"] is True
+    text = run("status", "--profile", path, "--as-of", AS_OF).output
+    assert (
+        "unknown" in text.split("ky-ckp")[0] and "counted in 50-minute credits" in text
+    )

@@ -140,3 +140,50 @@ def test_bad_profiles_are_one_line_errors(text, field, hint):
 def test_a_missing_profile_file_is_a_clear_error(tmp_path):
     with pytest.raises(ProfileError, match="no profile at .*--profile"):
         load_profile(tmp_path / "nope.toml")
+
+
+def test_timezone_is_read_and_defaults_to_the_machine(monkeypatch):
+    profile = parse_profile('timezone = "America/Chicago"\n')
+    assert profile.timezone == "America/Chicago"
+    monkeypatch.setenv("TZ", "Asia/Tokyo")
+    assert parse_profile("").timezone == "Asia/Tokyo"
+    assert "timezone" not in parse_profile('timezone = "UTC"\n').extra
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ('timezone = "Pacific Time"\n', "is not an IANA time zone"),
+        ("timezone = 5\n", "timezone must be text"),
+        ('government_employee = "yes"\n', "government_employee must be true or false"),
+        (
+            '[[completed]]\ntitle = "A"\ndate = "2026-01-01"\ncredits = {ethics = 1}\n'
+            'approvals = "ca-mcle"\n',
+            "approvals must be a list",
+        ),
+    ],
+)
+def test_new_keys_are_checked(text, expected):
+    with pytest.raises(ProfileError, match=expected):
+        parse_profile(text)
+
+
+def test_entries_carry_approvals_and_know_whether_they_are_checked():
+    text = (
+        "government_employee = true\n"
+        '[[completed]]\ntitle = "A"\ndate = "2026-01-01"\ncredits = {ethics = 1}\n'
+        'approvals = ["ca-mcle"]\n'
+        '[[completed]]\ntitle = "B"\ndate = "2026-01-01"\ncredits = {ethics = 1}\n'
+    )
+    profile = parse_profile(text)
+    checked, stated = profile.completed
+    assert profile.government_employee is True
+    assert checked.approvals == ("ca-mcle",) and checked.checkable
+    assert checked.as_course()["approvals"] == ["ca-mcle"]
+    assert stated.approvals is None and not stated.checkable
+    assert parse_profile("").government_employee is None
+
+
+def test_every_example_profile_parses():
+    for path in sorted(EXAMPLES.glob("*.toml")):
+        assert load_profile(path).credentials, path.name

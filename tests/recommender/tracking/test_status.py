@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import json
 from datetime import date
 
 import pytest
 
+from recommender.acceptance import ProviderFacts
 from recommender.tracking.profile import parse_profile
 from recommender.tracking.rules import load_rules
 from recommender.tracking.status import compute_status
@@ -25,7 +27,7 @@ def profile(credentials: dict[str, str | None], entries: list[tuple]) -> str:
         lines += ["[[completed]]", f'title = "Course {number}"', f'date = "{day}"']
         lines.append(f"credits = {{ {hours} }}")
         for key, value in (extra[0] if extra else {}).items():
-            lines.append(f'{key} = "{value}"')
+            lines.append(f"{key} = {json.dumps(value)}")
     return "\n".join(lines) + "\n"
 
 
@@ -135,7 +137,7 @@ def test_an_unknown_total_stays_unknown():
     assert status.required["total"] is None and status.remaining["total"] is None
     assert status.remaining["ethics"] is None
     assert status.earned["total"] == 5
-    assert status.state == "unknown" and not status.done
+    assert status.state == "unknown" and status.done is None
     assert any("not established" in w for w in status.warnings)
     assert status.to_json()["remaining"] == {"ethics": None, "total": None}
 
@@ -145,7 +147,7 @@ def test_texas_self_study_ethics_counts_only_as_general_and_is_named():
         {"tx-sbot-pd": None},
         [
             ("2026-07-01", {"specialized": 3}),
-            ("2026-08-01", {"ethics": 1}, {"format": "self_study"}),
+            ("2026-08-01", {"ethics": 1}, {"format": "self_study", "provider": "txpd"}),
         ],
         "2026-11-27",
     )
@@ -157,29 +159,39 @@ def test_texas_self_study_ethics_counts_only_as_general_and_is_named():
 
 
 @pytest.mark.parametrize(
-    "credential,cycle_ends,fmt,hours,counted",
+    "credential,accepted,fmt,hours,counted",
     [
-        ("tx-sbot-pd", None, "self_study", [1.5, 1.5], 2),  # 2 hours a year
-        ("ut-lpp", None, "self_study", [2, 2], 3),  # half of 6 hours
-        ("ky-ckp", None, "on_demand", [3, 3], 4),  # 4 non-live credits a year
-        ("ky-ckp", None, "live_webinar", [3, 3], 6),  # live hours are not capped
+        # acceptance.md line 38: self-study or pro bono at most 2 hours a year
+        ("tx-sbot-pd", {"provider": "txpd"}, "self_study", [1.5, 1.5], 2),
+        # line 40: accredited on-demand CLE counts in full for the Division
+        ("tx-sbot-pd", {"provider": "txpd"}, "on_demand", [1.5, 1.5], 3),
+        ("ut-lpp", {"approvals": ["ut-mcle"]}, "self_study", [2, 2], 3),  # line 57
+        # lines 51-52: 4 non-live 50-minute credits a year; 3 hours = 3.6 credits
+        ("ky-ckp", {"approvals": ["ky-ckp"]}, "on_demand", [3, 3], 4),
+        ("ky-ckp", {"approvals": ["ky-ckp"]}, "live_webinar", [3, 3], 7.2),
     ],
 )
-def test_caps_limit_matching_hours(credential, cycle_ends, fmt, hours, counted):
+def test_caps_limit_matching_hours(credential, accepted, fmt, hours, counted):
     entries = [
-        (f"2026-09-0{i + 1}", {"general": h}, {"format": fmt})
+        (f"2026-09-0{i + 1}", {"general": h}, {"format": fmt, **accepted})
         for i, h in enumerate(hours)
     ]
-    (status,) = status_of({credential: cycle_ends}, entries, "2026-11-27")
+    (status,) = status_of({credential: None}, entries, "2026-11-27")
     assert status.earned["total"] == counted
-    capped = sum(hours) > counted
+    capped = sum(hours) * load_rules()[credential].units_per_hour > counted
     assert any("cap" in w and "Course 1" in w for w in status.warnings) == capped
 
 
 def test_a_cap_trims_general_before_ethics():
     (status,) = status_of(
         {"ut-lpp": None},
-        [("2026-09-01", {"ethics": 1, "general": 3}, {"format": "self_study"})],
+        [
+            (
+                "2026-09-01",
+                {"ethics": 1, "general": 3},
+                {"format": "self_study", "approvals": ["ut-mcle"]},
+            )
+        ],
         "2026-11-27",
     )
     assert status.earned == {"ethics": 1, "general": 2, "specialized": 0, "total": 3}
@@ -198,7 +210,13 @@ def test_nala_caps_article_credit_by_activity():
 def test_california_self_study_is_counted_with_a_warning():
     (status,) = status_of(
         {"ca-bpc-6450": None},
-        [("2026-01-05", {"ethics": 2}, {"format": "self_study"})],
+        [
+            (
+                "2026-01-05",
+                {"ethics": 2},
+                {"format": "self_study", "approvals": ["ca-mcle"]},
+            )
+        ],
         "2026-11-27",
     )
     assert status.earned["ethics"] == 2
@@ -251,3 +269,108 @@ def test_to_json_follows_the_contract():
     } <= set(data)
     assert data["cycle_start"] == "2025-01-01" and data["cycle_end"] == "2026-12-31"
     assert "ethics" in data["remaining"] and "total" in data["remaining"]
+
+
+def test_a_checked_entry_counts_only_when_the_credential_accepts_it():
+    # acceptance.md line 24: a commercial vendor's CLE needs an NFPA application
+    (status,) = status_of(
+        {"nfpa-rp": "2027-09-15"},
+        [
+            ("2026-02-01", {"ethics": 1}, {"provider": "clio", "format": "on_demand"}),
+            ("2026-03-01", {"general": 2}, {"provider": "flbar"}),  # a bar: counts
+            ("2026-04-01", {"general": 3}),  # no provider/format: as stated
+        ],
+        "2026-11-27",
+    )
+    assert status.earned["total"] == 5 and status.remaining["ethics"] == 1
+    (warning,) = [w for w in status.warnings if "not counted" in w]
+    assert "Course 0" in warning and "NFPA approves" in warning
+    assert 'approvals = ["nfpa"]' in warning
+
+
+def test_a_stated_approval_makes_a_checked_entry_count():
+    entry = {"provider": "clio", "approvals": ["nfpa-rp"]}
+    (status,) = status_of(
+        {"nfpa-rp": "2027-09-15"}, [("2026-02-01", {"ethics": 1}, entry)], "2026-11-27"
+    )
+    assert status.earned["ethics"] == 1 and not status.warnings
+
+
+def test_california_counts_only_stated_mcle_approval():
+    # acceptance.md lines 12 and 92
+    (status,) = status_of(
+        {"ca-bpc-6450": None},
+        [("2026-02-01", {"ethics": 2}, {"provider": "clio", "format": "live_webinar"})],
+        "2026-11-27",
+    )
+    assert status.earned["ethics"] == 0
+    assert any("MCLE" in w and "not counted" in w for w in status.warnings)
+
+
+def test_a_future_dated_entry_is_named_not_silently_dropped():
+    (status,) = status_of(
+        {"nala-cp": "2028-03-31"}, [("2030-01-01", {"ethics": 5})], "2026-11-27"
+    )
+    assert status.earned["total"] == 0
+    assert any("dated after 2026-11-27" in w for w in status.warnings)
+
+
+def test_utah_general_hours_alone_are_not_done():
+    # acceptance.md line 56 and s.2 item 1: ethics and civility minimums exist,
+    # their numbers are not established
+    (status,) = status_of(
+        {"ut-lpp": None}, [("2026-09-01", {"general": 6})], "2026-11-27"
+    )
+    assert status.required == {"ethics": None, "total": 6}
+    assert status.remaining == {"ethics": None, "total": 0}
+    assert status.done is None and status.state == "unknown"
+    assert status.to_json()["done"] is None
+    assert any("not established" in w for w in status.warnings)
+
+
+def test_a_known_unmet_minimum_is_not_done_even_with_unknowns():
+    (status,) = status_of(
+        {"ut-lpp": None}, [("2026-09-01", {"general": 2})], "2026-11-27"
+    )
+    assert status.done is False and status.remaining["total"] == 4
+
+
+def test_kentucky_counts_fifty_minute_credits():
+    # acceptance.md line 51: "Credit is a 50-minute unit"
+    (status,) = status_of(
+        {"ky-ckp": None},
+        [("2026-03-01", {"ethics": 1.0, "general": 4.0})],
+        "2026-11-27",
+    )
+    assert status.unit == "50-minute credit" and status.to_json()["unit"] == status.unit
+    assert status.earned == {
+        "ethics": 1.2,
+        "general": 4.8,
+        "specialized": 0,
+        "total": 6,
+    }
+    assert status.remaining == {"ethics": 0.8, "total": 2}
+
+
+def test_conflicts_and_stale_rules_are_warned():
+    (sc,) = status_of({"sc-sccp": None}, [], "2026-11-27")
+    assert any("10-hour" in w for w in sc.warnings)  # acceptance.md line 48
+    (late,) = status_of({"nala-cp": "2028-03-31"}, [], "2028-01-01")
+    assert any("last reviewed" in w for w in late.warnings)
+    (fresh,) = status_of({"nala-cp": "2028-03-31"}, [], "2027-01-01")
+    assert not any("last reviewed" in w for w in fresh.warnings)
+
+
+def test_government_agency_cle_follows_the_profile():
+    facts = {"agency": ProviderFacts("agency", "State Agency", "court_or_government")}
+    rules = load_rules()
+    base = profile(
+        {"nfpa-rp": "2027-09-15"},
+        [("2026-02-01", {"ethics": 1}, {"provider": "agency"})],
+    )
+    for flag, earned in (("true", 1), ("false", 0), (None, 0)):
+        text = base if flag is None else f"government_employee = {flag}\n" + base
+        (status,) = compute_status(
+            parse_profile(text, rules), rules, D("2026-11-27"), facts
+        )
+        assert status.earned["ethics"] == earned
