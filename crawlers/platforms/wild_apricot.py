@@ -53,6 +53,11 @@ def list_entries(response) -> list[dict]:
     for box in response.css("#idUpcomingEventsContainer li.boxesListItem"):
         link = box.css("a.eventDetailsLink")
         date = selector_text(box.css(".eventInfoStartDate strong::text"))
+        # A multi-day event adds li.eventInfoEndDate (as read by public WA
+        # scrapers; no saved WA page was found to confirm it).
+        end = selector_text(box.css(".eventInfoEndDate .eventInfoBoxValue ::text"))
+        if end:
+            date = f"{date} - {end}"
         time = selector_text(box.css(".eventInfoStartTime .eventInfoBoxValue ::text"))
         entries.append(
             {

@@ -88,3 +88,20 @@ def test_ocpa_calendar_uses_wa_ids_and_the_provider_zone():
     # a UTC time is shown in the provider's zone
     assert items["ocpa:6011302"]["starts_at"] == "2027-01-20T17:30:00-08:00"
     assert items["ocpa:6011245"]["credit_text"].startswith("MCLE Pending approval")
+
+
+def test_a_multi_day_list_entry_keeps_its_end_date():
+    html = """<div id="idUpcomingEventsContainer"><ul><li class="boxesListItem">
+      <a class="eventDetailsLink" href="/event-77">Spring Conference</a>
+      <ul class="boxInfo">
+      <li class="eventInfoStartDate"><div class="eventInfoBoxValue">
+        <strong>4/9/2027</strong></div></li>
+      <li class="eventInfoEndDate"><div class="eventInfoBoxValue">
+        <span>4/10/2027</span></div></li>
+      <li class="eventInfoStartTime"><div class="eventInfoBoxValue">
+        9:00 AM - 4:00 PM</div></li></ul></li></ul></div>"""
+    response = HtmlResponse(
+        "https://x.test/events", body=html.encode(), encoding="utf-8"
+    )
+    (entry,) = list_entries(response)
+    assert entry["when_text"] == "4/9/2027 - 4/10/2027 9:00 AM - 4:00 PM"
