@@ -86,6 +86,9 @@ def read_jsonl(lines: Iterable[str]) -> Iterator[tuple[int, dict | RecordError]]
                 RecordError(f"not valid JSON ({exc.msg} at column {exc.colno})"),
             )
             continue
+        except (ValueError, RecursionError):  # int over 4,300 digits, deep nesting
+            yield number, RecordError("not valid JSON (a number or nesting too large)")
+            continue
         if not isinstance(value, dict):
             yield number, RecordError("expected a JSON object {...} on the line")
             continue
@@ -251,10 +254,10 @@ def derive(record: dict) -> dict:
     if record.get("id") and not record.get("course_id"):
         record["course_id"] = record["id"]
     credits = record.get("credits")
-    if credits and record.get("total_hours") is None:
-        total = sum(c.get("hours", 0) for c in credits if isinstance(c, dict))
-        if isinstance(total, int | float):
-            record["total_hours"] = round(total, 4)
+    if credits and isinstance(credits, list) and record.get("total_hours") is None:
+        hours = [c.get("hours", 0) for c in credits if isinstance(c, dict)]
+        if all(isinstance(h, int | float) and not isinstance(h, bool) for h in hours):
+            record["total_hours"] = round(sum(hours), 4)  # else check() explains
     price = record.get("price_usd")
     if isinstance(price, int | float) and not isinstance(price, bool):
         record["is_free"] = price == 0
