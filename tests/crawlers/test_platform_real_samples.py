@@ -73,6 +73,8 @@ def test_events_calendar_rest_samples(name, expected):
         for item in items
     }
     assert got == expected
+    placeholder = [p for p in spider.problems if p.startswith("placeholder_end")]
+    assert len(placeholder) == (name == "atlbyday-event-6178.json")
 
 
 # -- JSON-LD events pages -----------------------------------------------------
@@ -230,6 +232,7 @@ def test_yourmembership_upcoming_events_rail():
     for seed in seeds:
         record = normalize_record(dict(seed))
         got[record["id"]] = (record["starts_at"], record.get("ends_at"))
+        assert record["timezone"] == "America/Chicago"
     # Dates only (all day) in the provider's zone; the range written with a
     # guillemet ends the day after 3/15, after the switch to daylight time.
     assert got == {
