@@ -3,8 +3,9 @@
 Convention (both engineers follow it): a platform named ``X`` in
 ``data/providers.yml`` lives in ``crawlers/platforms/X.py``. That module holds
 pure extraction functions (response or text → list of raw field dicts) and one
-base spider class (a :class:`~crawlers.platforms.base.CleSpider` subclass with
-small override hooks), exported as the module attribute ``BASE_SPIDER``.
+base spider class (a :class:`~crawlers.platforms.base.CleSpider` subclass whose
+provider quirks go in the two shared hooks ``listing_key`` and ``post_process``),
+exported as the module attribute ``BASE_SPIDER``.
 ``crawlers/spiders/registered.py`` then builds one spider per registry entry
 of that platform, with no code.
 """
