@@ -2,8 +2,10 @@
 
 :func:`counts_toward` reads three kinds of data: the credential's acceptance
 rule (``acceptance:`` beside its hours in ``data/credentials.yaml``), the
-provider's facts (``sponsor_kind`` and, for paralegal associations,
-``nfpa_member`` in ``data/providers.yml``) and the course's own stated
+provider's facts (``sponsor_kind``, for paralegal associations
+``nfpa_member``, and ``provider_approvals`` when the provider itself is an
+approved provider of a body, e.g. ``[ca-mcle]``, in ``data/providers.yml``;
+``$CLE_PROVIDERS`` names another registry) and the course's own stated
 ``approvals``. It returns a :class:`Verdict`:
 
 - ``does_not_count``: the listing carries no CLE credit, or a format rule
@@ -29,8 +31,10 @@ to the cap, the running total over a cycle is the status's job) apply.
 from __future__ import annotations
 
 import math
+import os
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 import yaml
@@ -82,6 +86,8 @@ class ProviderFacts:
     name: str = ""
     sponsor_kind: str | None = None
     nfpa_member: bool | None = None
+    #: approval ids the provider holds as an approved provider (e.g. "ca-mcle")
+    approvals: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -114,19 +120,34 @@ def load_provider_facts(path: str | Path | None = None) -> dict[str, ProviderFac
 
     A missing ``sponsor_kind`` or ``nfpa_member`` stays None (unknown).
     """
-    source = Path(path) if path else reference_path("providers.yml")
-    data = yaml.safe_load(source.read_text(encoding="utf-8")) or {}
-    facts: dict[str, ProviderFacts] = {}
+    env = os.environ.get("CLE_PROVIDERS")
+    source = (
+        Path(path) if path else Path(env) if env else reference_path("providers.yml")
+    )
+    return dict(_read_facts(str(source), source.stat().st_mtime_ns))
+
+
+@lru_cache(maxsize=4)
+def _read_facts(path: str, _mtime: int) -> tuple[tuple[str, ProviderFacts], ...]:
+    data = yaml.safe_load(Path(path).read_text(encoding="utf-8")) or {}
+    facts = []
     for entry in data.get("providers") or []:
         kind = entry.get("sponsor_kind")
         member = entry.get("nfpa_member")
-        facts[entry["slug"]] = ProviderFacts(
-            slug=entry["slug"],
-            name=str(entry.get("name") or entry["slug"]),
-            sponsor_kind=kind if kind in SPONSOR_KINDS else None,
-            nfpa_member=member if isinstance(member, bool) else None,
+        approvals = entry.get("provider_approvals") or ()
+        facts.append(
+            (
+                entry["slug"],
+                ProviderFacts(
+                    slug=entry["slug"],
+                    name=str(entry.get("name") or entry["slug"]),
+                    sponsor_kind=kind if kind in SPONSOR_KINDS else None,
+                    nfpa_member=member if isinstance(member, bool) else None,
+                    approvals=tuple(str(a) for a in approvals),
+                ),
+            )
         )
-    return facts
+    return tuple(facts)
 
 
 def verdicts(
@@ -183,12 +204,15 @@ def _decide(rule, course: Mapping, provider, government_employee) -> tuple[str, 
             return condition.verdict, condition.reason
     stated = set(course.get("approvals") or ())
     approved = sorted(stated & (accept.approvals | {rule.id}))
-    if approved:
-        words = {**_APPROVAL_WORDS, rule.id: _APPROVAL_WORDS.get(rule.id, rule.name)}
-        bodies = sorted({words.get(a, a) for a in approved})
-        return "counts", f"approved for {' and '.join(bodies)} credit (as stated)"
     slug = course.get("provider")
     name = (provider.name if provider else None) or slug or "the provider"
+    held = set(provider.approvals if provider else ()) & (accept.approvals | {rule.id})
+    if approved or held:
+        words = {**_APPROVAL_WORDS, rule.id: _APPROVAL_WORDS.get(rule.id, rule.name)}
+        bodies = " and ".join(sorted({words.get(a, a) for a in approved or held}))
+        if approved:
+            return "counts", f"approved for {bodies} credit (as stated)"
+        return "counts", f"{name} is an approved {bodies} provider"
     if slug and slug in accept.providers:
         return "counts", f"{name}'s own CLE is accepted without an application"
     kind = provider.sponsor_kind if provider else None

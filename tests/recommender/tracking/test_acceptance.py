@@ -400,3 +400,35 @@ def test_registry_facts_drive_the_demo_verdicts():
     assert nfpa.verdict == "counts_if_approved"
     (texas,) = verdicts([RULES["tx-sbot-pd"]], course(provider="txpd"), facts)
     assert texas.verdict == "counts"
+
+
+def test_an_approved_provider_counts_for_california():
+    # am:92 CA 6450: "California MCLE-approved provider or course"
+    provider = ProviderFacts(
+        "cap", "CA Provider", "commercial_vendor", None, ("ca-mcle",)
+    )
+    result = counts_toward(RULES["ca-bpc-6450"], course(provider="cap"), provider)
+    assert result.verdict == "counts" and "approved California MCLE provider" in (
+        result.reason
+    )
+    other = ProviderFacts("nc", "NC Provider", "commercial_vendor", None, ("nc-cle",))
+    assert counts_toward(RULES["ca-bpc-6450"], course(), other).verdict == "unknown"
+
+
+def test_provider_facts_follow_the_registry_named_by_the_environment(
+    tmp_path, monkeypatch
+):
+    registry = tmp_path / "providers.yml"
+    registry.write_text(
+        "providers:\n"
+        "  - slug: cap\n    name: CA Provider\n    sponsor_kind: commercial_vendor\n"
+        "    provider_approvals: [ca-mcle]\n"
+        "  - slug: odd\n    name: Odd\n    sponsor_kind: guild\n"
+        "    nfpa_member: maybe\n",
+        encoding="utf-8",
+    )
+    monkeypatch.setenv("CLE_PROVIDERS", str(registry))
+    facts = load_provider_facts()
+    assert facts["cap"].approvals == ("ca-mcle",)
+    # an unknown kind or a non-boolean membership stays unknown
+    assert facts["odd"].sponsor_kind is None and facts["odd"].nfpa_member is None
