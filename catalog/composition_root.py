@@ -34,6 +34,7 @@ LAZY_COMMANDS = {
     "report": "recommender.tracking.cli:report",
     "recommend": "recommender.cli:recommend",
     "plan": "recommender.cli:plan",
+    "providers": "crawlers.providers_cmd:providers",
 }
 
 OFFLINE_NOTICE = (
