@@ -125,6 +125,22 @@ def counted_units(verdicts: Sequence[VerdictLike]) -> dict[str, dict[str, float]
     }
 
 
+def valued_units(
+    verdicts: Sequence[VerdictLike], shares: Mapping[str, float]
+) -> dict[str, dict[str, float]]:
+    """Units per category the need score values: a share of each verdict's units.
+
+    :param shares: verdict -> the share of its units valued (``counts`` 1; a
+        course that counts once approved is still a way to the need)
+    """
+    found = {}
+    for v in verdicts:
+        share = shares.get(v.verdict, 0.0)
+        if share > 0 and v.categories:
+            found[v.credential] = {c: u * share for c, u in v.categories.items()}
+    return found
+
+
 __all__ = [
     "Acceptance",
     "Judge",
@@ -132,4 +148,5 @@ __all__ = [
     "acceptance_for",
     "counted_units",
     "shape",
+    "valued_units",
 ]

@@ -71,7 +71,8 @@ def _names_list(names: list[str]) -> str:
 def counts_reason(pick: Recommendation, names: Mapping[str, str]) -> str | None:
     """Whether the course counts, per credential, in one line.
 
-    "counts for NALA CP; for NFPA RP only once approved: <from whom>"
+    "counts for NALA CP; for NFPA RP only after NFPA approves it — apply
+    before you renew" (the second part is the verdict's own reason)
 
     :param names: credential id -> its name (from the status)
     """
@@ -86,11 +87,14 @@ def counts_reason(pick: Recommendation, names: Mapping[str, str]) -> str | None:
     for verdict in pick.verdicts:
         who, why = name[verdict.credential], verdict.reason.rstrip(".")
         if verdict.verdict == "counts_if_approved":
-            parts.append(f"for {who} only once approved ({why})")
+            if why.startswith("only "):
+                parts.append(f"for {who} {why}")
+            else:
+                parts.append(f"for {who} only once approved: {why}")
         elif verdict.verdict == "does_not_count":
-            parts.append(f"does not count for {who} ({why})")
+            parts.append(f"not for {who}: {why}")
         elif verdict.verdict == "unknown":
-            parts.append(f"not known whether it counts for {who} ({why})")
+            parts.append(f"not known for {who}: {why}")
     return "; ".join(parts)
 
 

@@ -15,7 +15,13 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING
 
-from recommender.counting import Judge, VerdictLike, acceptance_for, counted_units
+from recommender.counting import (
+    Judge,
+    VerdictLike,
+    acceptance_for,
+    counted_units,
+    valued_units,
+)
 from recommender.eligibility import (
     completed_keys,
     effective_price,
@@ -81,6 +87,7 @@ class _Context:
     judge: Judge
     price_weight: float
     kinds: list[str]
+    shares: dict[str, float]
 
 
 def _score(listing: dict, text_scores, context: _Context, cache: dict):
@@ -89,15 +96,17 @@ def _score(listing: dict, text_scores, context: _Context, cache: dict):
     text, matches = relevance(text_scores, weights, context.kinds)
     verdicts = context.judge.verdicts(listing)
     counted = counted_units(verdicts)
+    valued = valued_units(verdicts, context.shares)
     # Many listings share a credit pattern: compute each pattern once.
     day = end_day(listing)
     key = (
         tuple(sorted(listing_hours(listing).items())),
-        tuple(sorted((c, tuple(sorted(u.items()))) for c, u in counted.items())),
+        _frozen(counted),
+        _frozen(valued),
         tuple(counts_by_deadline(day, n) for n in context.needs),
     )
     if key not in cache:
-        cache[key] = need_coverage(listing, context.needs, weights, counted)
+        cache[key] = need_coverage(listing, context.needs, weights, counted, valued)
     need, filled = cache[key]
     price, member = effective_price(listing, context.profile.memberships or ())
     parts = {
@@ -117,6 +126,10 @@ def _score(listing: dict, text_scores, context: _Context, cache: dict):
         listing, round(score, 6), parts, price, member, matches, filled, start,
         verdicts, counted,
     )  # fmt: skip
+
+
+def _frozen(units: dict[str, dict[str, float]]) -> tuple:
+    return tuple(sorted((c, tuple(sorted(u.items()))) for c, u in units.items()))
 
 
 def rank(
@@ -149,6 +162,7 @@ def rank(
     context = _Context(
         profile, needs, as_of, weights, judge,
         price_weight_for(profile, weights), profile_kinds(profile),
+        dict(weights.verdict_shares),
     )  # fmt: skip
     deadline = eligibility_deadline(statuses, needs)
     completed = completed_keys(profile)

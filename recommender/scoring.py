@@ -141,13 +141,19 @@ def need_coverage(
     needs: list[Need],
     weights: Weights,
     counted: Counted | None = None,
+    valued: Counted | None = None,
 ) -> tuple[float, list[tuple[Need, float]]]:
     """Credit-need score in [0, 1] and the units it fills toward each need.
 
     :param counted: counting units per credential (only credentials whose
-        verdict is ``counts``); None counts the stated hours toward every
-        credential (the optimistic bound the shortlist uses)
+        verdict is ``counts``): the units it fills; None counts the stated
+        hours toward every credential (the optimistic bound the shortlist uses)
+    :param valued: the units the score values per credential (default
+        ``counted``); may add a share of the units a course would give once
+        approved (:func:`recommender.counting.valued_units`)
     """
+    if valued is None:
+        valued = counted
     raw = listing_hours(listing)
     if not needs or not any(raw.values()):
         return 0.0, []
@@ -163,7 +169,9 @@ def need_coverage(
         ]
         specific = [n for n in own if n.key != "total"]
         total = next((n for n in own if n.key == "total"), None)
-        scored = raw if counted is None else _scored_hours(raw, units)
+        scored = (
+            raw if valued is None else _scored_hours(raw, valued.get(credential, {}))
+        )
         value += _spread(scored, specific, total, weights)[0]
         for need in specific:
             filled = fill(units, need)

@@ -69,14 +69,30 @@ class Weights:
     total_only: float = 0.3
     #: Hours in a category already satisfied count little (the issue's rule).
     satisfied: float = 0.05
+    #: Share of a course's units the need score values, by verdict for the
+    #: credential. Only ``counts`` fills a need (and the plan); a course that
+    #: counts once approved (NFPA's application, a board's pre-approval) is
+    #: still a way to the need, at a discount for the application it takes;
+    #: one whose acceptance is not known (no California MCLE approval
+    #: stated) may well count.
+    verdict_shares: tuple[tuple[str, float], ...] = (
+        ("counts", 1.0),
+        ("counts_if_approved", 0.5),
+        ("unknown", 0.5),
+    )
     #: Need value (weighted hours) at which the need score reaches one half.
     need_half_hours: float = 1.0
 
     # -- price and date ---------------------------------------------------
     #: A paid course at this price scores one half of ``paid_price_max``.
     price_half_usd: float = 50.0
-    #: The best price score a paid course can have (free scores 1).
-    paid_price_max: float = 1.0
+    #: The best price score a paid course can have (free scores 1): free
+    #: first, as the README promises. The gap (0.4 of the price weight, 0.056
+    #: with prefer_free) puts a free course above a paid one that fills the
+    #: same need about as well: a tenth less relevance, or a half-hour less
+    #: of a needed hour. Chosen on variants a-f (mean nDCG 0.862 at 1.0,
+    #: 0.865 at 0.6, 0.864 at 0.75, 0.865 at 0.5; 2026-12-01).
+    paid_price_max: float = 0.6
     #: Price score of a listing that publishes no price.
     price_unknown: float = 0.3
     #: A session this many days away scores 1/e on date.

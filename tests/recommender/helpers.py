@@ -79,8 +79,10 @@ class StatedJudge:
         found = []
         for credential in self.credentials:
             verdict = self.rulings.get((listing["id"], credential), "counts")
-            counting = hours if verdict == "counts" else {}
-            total = sum(counting.values()) if verdict == "counts" else None
+            # As acceptance.Verdict: units after conversion for any verdict
+            # but does_not_count (they would count once approved).
+            counting = {} if verdict == "does_not_count" else hours
+            total = sum(counting.values())
             found.append(
                 FakeVerdict(credential, verdict, total, counting, f"{verdict} (test)")
             )

@@ -254,6 +254,34 @@ def test_a_need_is_filled_only_by_a_course_that_counts_for_its_credential():
     picks = rank(Person(), statuses, ethics, {}, AS_OF, **stated(statuses, rulings))
     by_id = {p.listing["id"]: p for p in picks}
     assert by_id["prov:course-1"].fills == [] and by_id["prov:course-1"].counted == {}
-    assert by_id["prov:course-1"].parts["need"] == 0.0
     assert [h for _, h in by_id["prov:course-2"].fills] == [1.0, 1.0]
+    # Once approved it would count: the score still values it, at a discount.
+    pending, counting = (by_id[f"prov:course-{n}"].parts["need"] for n in (1, 2))
+    assert 0 < pending < counting
     assert picks[0].listing["id"] == "prov:course-2"
+    rulings = {("prov:course-1", "ca"): "does_not_count"}
+    picks = rank(Person(), statuses, ethics, {}, AS_OF, **stated(statuses, rulings))
+    assert {p.listing["id"]: p.parts["need"] for p in picks}["prov:course-1"] == 0
+
+
+def test_free_ranks_above_paid_when_it_fills_the_need_about_as_well():
+    statuses = [Status("ca", {"ethics": 2.0, "total": 2.0}, DEADLINE, "California")]
+    person = Person(skill_gaps=("ethics",))
+    indifferent = Person(skill_gaps=("ethics",), prefer_free=False)
+    # (paid hours, paid relevance): a tenth more relevant, or half an hour more.
+    for hours, strength in ((1.0, 0.6), (1.5, 0.5)):
+        paid = listing(
+            1, price_usd=15, credits=[{"category": "ethics", "hours": hours}]
+        )
+        free = listing(2, price_usd=0, credits=[{"category": "ethics", "hours": 1.0}])
+        scores = {
+            paid["id"]: {("skill_gap", "ethics"): strength},
+            free["id"]: {("skill_gap", "ethics"): 0.5},
+        }
+        records = [paid, free]
+        picks = rank(person, statuses, records, scores, AS_OF, **stated(statuses))
+        assert [p.listing["id"] for p in picks] == [free["id"], paid["id"]]
+        # Price barely counts when the profile does not prefer free.
+        picks = rank(indifferent, statuses, records, scores, AS_OF, **stated(statuses))
+        if strength > 0.5:
+            assert [p.listing["id"] for p in picks] == [paid["id"], free["id"]]
