@@ -118,13 +118,24 @@ class Verdict:
 def load_provider_facts(path: str | Path | None = None) -> dict[str, ProviderFacts]:
     """Read each provider's sponsor facts from the registry, keyed by slug.
 
-    A missing ``sponsor_kind`` or ``nfpa_member`` stays None (unknown).
+    A missing ``sponsor_kind`` or ``nfpa_member`` stays None (unknown); a
+    registry that cannot be read gives no facts, so every sponsor is unknown.
     """
     env = os.environ.get("CLE_PROVIDERS")
     source = (
         Path(path) if path else Path(env) if env else reference_path("providers.yml")
     )
-    return dict(_read_facts(str(source), source.stat().st_mtime_ns))
+    try:
+        return dict(_read_facts(str(source), source.stat().st_mtime_ns))
+    except (
+        OSError,
+        UnicodeDecodeError,
+        yaml.YAMLError,
+        AttributeError,
+        KeyError,
+        TypeError,
+    ):
+        return {}
 
 
 @lru_cache(maxsize=4)

@@ -432,3 +432,14 @@ def test_provider_facts_follow_the_registry_named_by_the_environment(
     assert facts["cap"].approvals == ("ca-mcle",)
     # an unknown kind or a non-boolean membership stays unknown
     assert facts["odd"].sponsor_kind is None and facts["odd"].nfpa_member is None
+
+
+@pytest.mark.parametrize("content", [None, "providers: [\n", "providers: 3\n"])
+def test_an_unreadable_registry_leaves_every_sponsor_unknown(
+    tmp_path, monkeypatch, content
+):
+    registry = tmp_path / "providers.yml"
+    if content is not None:
+        registry.write_text(content, encoding="utf-8")
+    monkeypatch.setenv("CLE_PROVIDERS", str(registry))
+    assert load_provider_facts() == {}
