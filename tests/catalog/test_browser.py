@@ -1,17 +1,17 @@
-"""A real ``cle serve`` on 127.0.0.1 driven by Debian's Chromium through Playwright.
+"""A real ``cle serve --profile`` on 127.0.0.1 driven by Debian's Chromium (Playwright).
 
-The browser test loads the courses table, searches, clicks the format and the
-credit-category facets and saves a screenshot to
-tests/output/datasette-courses.png. Chromium comes from the system (``apt-get
-install chromium``; CI exports CLE_CHROMIUM): when it is missing the test fails
-and says so, it is never skipped.
+The story: a paralegal finds a free ethics webinar next month from the landing
+page, opens it and finds how to subscribe to the calendar, without SQL or
+JSON. Other tests search, follow facets and check every page with axe-core
+(``axe-playwright-python`` bundles it): no serious or critical violation.
+Screenshots go to tests/output/ (ignored by git; CI keeps them as artifacts).
+Chromium comes from the system (``apt-get install chromium``; CI exports
+CLE_CHROMIUM): when it is missing the tests fail and say so, never skip.
 """
 
 from __future__ import annotations
 
-import json
 import os
-import re
 import shutil
 import socket
 import subprocess
@@ -19,16 +19,21 @@ import sys
 import time
 import urllib.error
 import urllib.request
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 import pytest
 
-from catalog.db import open_db
-from catalog.load import import_file
+from tests.catalog.pages_data import (
+    ROOT,
+    STORY_ID,
+    build_story_catalog,
+    first_of_next_month,
+    story_records,
+)
 
-ROOT = Path(__file__).resolve().parents[2]
-SAMPLE = ROOT / "data" / "sample" / "courses.jsonl"
 OUTPUT = ROOT / "tests" / "output"
+PROFILE = ROOT / "data" / "examples" / "profile.toml"
 CHROMIUM_ARGS = [
     "--headless",
     "--no-sandbox",
@@ -41,6 +46,8 @@ CHROMIUM_ARGS = [
 ]
 #: Seconds to wait for the server to answer: a ceiling, not an assertion.
 STARTUP_LIMIT = 60
+#: axe-core impacts that fail a page.
+BLOCKING = {"serious", "critical"}
 
 
 def chromium_path() -> str:
@@ -57,12 +64,6 @@ def chromium_path() -> str:
         "Chromium not found: install Debian's package (apt-get install -y chromium) "
         "or set CLE_CHROMIUM to its path"
     )
-
-
-@pytest.fixture
-def chromium() -> str:
-    """The system Chromium's path; the test fails (not skips) without it."""
-    return chromium_path()
 
 
 def free_port() -> int:
@@ -88,12 +89,10 @@ def wait_until_answering(url: str, server: subprocess.Popen) -> None:
     pytest.fail(f"cle serve did not answer {url} within {STARTUP_LIMIT}s")
 
 
-@pytest.fixture
-def served_catalog(tmp_path):
-    """A ``cle serve`` subprocess on the sample catalog; yields its base URL."""
-    db = open_db(tmp_path / "catalog.db")
-    assert import_file(db, SAMPLE).ok
-    db.close()
+@pytest.fixture(scope="module")
+def served(tmp_path_factory):
+    """``cle serve --profile`` on the story catalog; yields its base URL."""
+    db_path = build_story_catalog(tmp_path_factory.mktemp("served"))
     port = free_port()
     command = [
         sys.executable,
@@ -101,16 +100,14 @@ def served_catalog(tmp_path):
         "from catalog.composition_root import main; main()",
         "serve",
         "--db",
-        str(tmp_path / "catalog.db"),
+        str(db_path),
         "--port",
         str(port),
+        "--profile",
+        str(PROFILE),
     ]
     server = subprocess.Popen(
-        command,
-        cwd=ROOT,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-        text=True,
+        command, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True
     )
     base = f"http://127.0.0.1:{port}"
     try:
@@ -127,71 +124,141 @@ def served_catalog(tmp_path):
             server.stdout.close()
 
 
-def expected_ids(word: str, course_format: str, category: str = "") -> set[str]:
-    """Sample listings with ``word`` in title or description, in one format.
+@pytest.fixture
+def page():
+    """A Chromium page (1280×900); the browser closes after the test."""
+    from playwright.sync_api import sync_playwright
 
-    :param category: when given, only listings with hours in this credit category
-    """
-    ids = set()
-    for line in SAMPLE.read_text(encoding="utf-8").splitlines():
-        record = json.loads(line)
-        text = f"{record['title']} {record.get('description', '')}".lower()
-        hours = {c["category"]: c["hours"] for c in record.get("credits", [])}
-        if category and not hours.get(category, 0) > 0:
-            continue
-        if word in text and record.get("format") == course_format:
-            ids.add(record["id"])
-    return ids
+    OUTPUT.mkdir(parents=True, exist_ok=True)
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=chromium_path(), args=CHROMIUM_ARGS
+        )
+        try:
+            yield browser.new_page(viewport={"width": 1280, "height": 900})
+        finally:
+            browser.close()
+
+
+def shot(page, name: str, *, full: bool = False) -> Path:
+    """Save a screenshot to tests/output/<name>.png and check it is not empty."""
+    path = OUTPUT / f"{name}.png"
+    path.unlink(missing_ok=True)
+    page.screenshot(path=str(path), full_page=full)
+    assert path.stat().st_size > 10_000
+    return path
+
+
+def upcoming(record: dict) -> bool:
+    """True when the courses page shows the listing by default."""
+    starts = record.get("starts_at")
+    return not starts or datetime.fromisoformat(starts) >= datetime.now(UTC)
 
 
 @pytest.mark.browser
-def test_paralegal_searches_and_narrows_with_a_facet(chromium, served_catalog):
-    from playwright.sync_api import expect, sync_playwright
+def test_story_free_ethics_webinar_next_month_then_subscribe(served, page):
+    from playwright.sync_api import expect
 
-    OUTPUT.mkdir(parents=True, exist_ok=True)
-    screenshot = OUTPUT / "datasette-courses.png"
-    screenshot.unlink(missing_ok=True)
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path=chromium, args=CHROMIUM_ARGS
-        )
-        try:
-            page = browser.new_page(viewport={"width": 1400, "height": 1000})
-            page.goto(f"{served_catalog}/catalog/courses")
-            expect(page.locator("h1")).to_contain_text("Courses")
-            listings = sum(1 for line in SAMPLE.open(encoding="utf-8") if line.strip())
-            expect(page.locator("h3").first).to_contain_text(f"{listings} rows")
-            notes = page.locator("details.column-notes summary")
-            expect(notes).to_have_text("What the columns mean")
-            heading = page.locator("th.col-is_free")
-            expect(heading).to_have_attribute("title", re.compile("free"))
-            for facet in ("provider", "format", "credit_categories", "is_free"):
-                expect(
-                    page.locator(f'.facet-info[data-column="{facet}"]')
-                ).to_be_visible()
+    page.goto(served)
+    expect(page.locator("h1")).to_contain_text("Continuing legal education")
+    shot(page, "story-1-landing")
 
-            page.fill("#_search", "ethics")
-            page.press("#_search", "Enter")
-            page.wait_for_url("**_search=ethics**")
-            expect(page.locator("h3").first).to_contain_text('search matches "ethics"')
+    page.get_by_role("link", name="Free ethics courses").click()
+    page.wait_for_url("**ethics_hours__gt=0**")
+    expect(page.locator(".cle-count")).to_contain_text("course")
+    shot(page, "story-2-free-ethics")
 
-            page.locator("#facet-format").get_by_role(
-                "link", name="live_webinar", exact=True
-            ).click()
-            page.wait_for_url("**format=live_webinar**")
-            shown = set(page.locator("td.col-id").all_inner_texts())
-            assert shown == expected_ids("ethic", "live_webinar")
-            expect(page.locator("h3").first).to_contain_text(f"{len(shown)} row")
+    page.locator("#facet-listing_order").get_by_role("link", name="Next month").click()
+    page.wait_for_url("**_when=next_month**")
+    page.locator("#facet-format").get_by_role("link", name="Live webinar").click()
+    page.wait_for_url("**format=live_webinar**")
+    rows = page.locator("tr.course")
+    shown = {rows.nth(i).get_attribute("data-id") for i in range(rows.count())}
+    assert shown == {STORY_ID}
+    story = next(r for r in story_records(date.today()) if r["id"] == STORY_ID)
+    month = f"{first_of_next_month(date.today()):%b} 14"
+    expect(rows.first.locator(".course-when")).to_contain_text(month)
+    expect(rows.first.locator(".course-when")).to_contain_text("EST")
+    expect(rows.first.locator(".course-price")).to_have_text("Free")
+    shot(page, "story-3-next-month-live-webinar")
 
-            page.locator("#facet-credit_categories").get_by_role(
-                "link", name="general", exact=True
-            ).click()
-            page.wait_for_url("**general_hours__gt=0**")
-            shown = set(page.locator("td.col-id").all_inner_texts())
-            narrowed = expected_ids("ethic", "live_webinar", category="general")
-            assert narrowed, "the sample should hold a live ethics webinar with general"
-            assert shown == narrowed
-            page.screenshot(path=str(screenshot), full_page=False)
-        finally:
-            browser.close()
-    assert screenshot.stat().st_size > 10_000
+    rows.first.get_by_role("link", name=story["title"]).click()
+    expect(page.locator("h1")).to_have_text(story["title"])
+    expect(page.locator(".course-card .course-when")).to_contain_text(month)
+    expect(page.locator(".course-card .course-credits")).to_have_text("1 h ethics")
+    shot(page, "story-4-course-page", full=True)
+
+    page.get_by_role("link", name="catalog's calendar").click()
+    page.wait_for_url("**/#calendar")
+    box = page.locator("#calendar + .cle-box")
+    expect(box).to_contain_text("Outlook")
+    expect(box).to_contain_text("Google Calendar")
+    feed = box.locator("code.cle-url").inner_text()
+    assert feed == f"{served}/catalog/calendar.ics"
+    page.locator("#calendar").scroll_into_view_if_needed()
+    shot(page, "story-5-subscribe")
+    with urllib.request.urlopen(feed, timeout=10) as response:
+        assert response.headers["content-type"].startswith("text/calendar")
+        assert story["title"].encode() in response.read().replace(b"\r\n ", b"")
+
+
+@pytest.mark.browser
+def test_search_then_a_credit_facet_then_show_past(served, page):
+    from playwright.sync_api import expect
+
+    page.goto(f"{served}/catalog/courses")
+    page.fill("#_search", "ethics")
+    page.press("#_search", "Enter")
+    page.wait_for_url("**_search=ethics**")
+    records = [r for r in story_records(date.today()) if upcoming(r)]
+
+    def matching(*, category: str = "") -> set[str]:
+        found = set()
+        for r in records:
+            text = f"{r['title']} {r.get('description', '')}".lower()
+            hours = {c["category"]: c["hours"] for c in r.get("credits", [])}
+            if "ethic" in text and (not category or hours.get(category, 0) > 0):
+                found.add(r["id"])
+        return found
+
+    def shown() -> set[str]:
+        rows = page.locator("tr.course")
+        return {rows.nth(i).get_attribute("data-id") for i in range(rows.count())}
+
+    assert shown() == matching()
+    page.locator("#facet-credit_categories").get_by_role(
+        "link", name="General", exact=True
+    ).click()
+    page.wait_for_url("**general_hours__gt=0**")
+    assert shown() == matching(category="general")
+    shot(page, "search-ethics-general")
+    page.get_by_role("link", name="Show past sessions too").click()
+    page.wait_for_url("**_past=1**")
+    expect(page.locator(".cle-past-toggle")).to_contain_text("Past sessions are shown")
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize(
+    "name,path",
+    [
+        ("landing", "/"),
+        ("courses", "/catalog/courses"),
+        ("course-page", f"/catalog/courses/{STORY_ID.replace(':', '~3A')}"),
+        ("search", "/catalog/courses?_search=ethics"),
+        ("my-cle", "/-/my-cle"),
+    ],
+)
+def test_every_page_passes_axe_without_serious_violations(served, page, name, path):
+    from axe_playwright_python.sync_playwright import Axe
+
+    response = page.goto(f"{served}{path}")
+    assert response.status == 200
+    shot(page, f"page-{name}", full=True)
+    results = Axe().run(page)
+    blocking = [
+        f"{v['id']} ({v['impact']}): {v['help']}: "
+        + ", ".join(str(node["target"]) for node in v["nodes"][:5])
+        for v in results.response["violations"]
+        if v.get("impact") in BLOCKING
+    ]
+    assert not blocking, "\n".join(blocking)

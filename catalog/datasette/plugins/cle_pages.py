@@ -15,7 +15,7 @@ from datasette.utils import tilde_decode, tilde_encode
 
 from catalog import listing_text
 from catalog.pages_context import current_ranges, provider_name
-from catalog.timefmt import format_when
+from catalog.timefmt import format_when, reader_zone
 
 DATABASE = "catalog"
 #: Entry points of the landing page: label -> (path, what it lists).
@@ -216,7 +216,9 @@ def run_line(run: dict) -> dict:
         "health": "Healthy" if healthy else "Unhealthy: listings kept from before",
         "reasons": run.get("reasons") or "",
         "valid": run.get("valid"),
-        "finished": format_when(finished, "UTC") if finished else "not recorded",
+        "finished": format_when(finished, reader_zone(None))
+        if finished
+        else "not recorded",
     }
 
 
