@@ -8,8 +8,9 @@ from datetime import date
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from recommender.cover import Candidate, covers, irredundant, solve
 from recommender.needs import Need, needs_from_statuses
-from recommender.plan import Candidate, covers, irredundant, plan, solve
+from recommender.plan import plan
 from recommender.rank import rank
 from tests.recommender.helpers import Person, Status, fills, listing, stated
 
