@@ -12,11 +12,15 @@ reported unreliable, so the HTML and JSON-LD are read instead.
 from __future__ import annotations
 
 import re
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from urllib.parse import unquote_plus
+
+import icalendar
+import recurring_ical_events
 
 from crawlers.platforms.base import CleSpider, iso
 from crawlers.platforms.ical import CANCELLED_TITLE
+from crawlers.platforms.ical_zones import BAD_VALUE
 from crawlers.platforms.jsonld import event_fields, listing_nodes, plain_text
 
 #: Button wording on Clio's list: "Watch Now" opens a recording (public Clio scraper).
@@ -34,6 +38,9 @@ _CREDIT_SENTENCE = re.compile(r"\b(M?CLE|credit)\b", re.IGNORECASE)
 #: group.html, clecpc.org, saved 2024).
 _GCAL_DATES = re.compile(r"[?&]dates=(\d{8}T\d{6}Z)/(\d{8}T\d{6}Z)")
 _GCAL_RECUR = re.compile(r"[?&]recur=([^&]+)")
+#: How far ahead a repeating event's sessions are listed, and at most how many.
+HORIZON = timedelta(days=365)
+MAX_SESSIONS = 100
 
 
 def _text(selector) -> str:
@@ -127,6 +134,22 @@ def export_session(response) -> tuple[datetime, datetime, str | None] | None:
     return None
 
 
+def series_spans(start, end, rule: str, window) -> list[tuple[datetime, datetime]]:
+    """``(start, end)`` of each repeat of an RRULE within ``window`` (UTC).
+
+    :raises ValueError: for a rule the iCalendar library cannot read
+    """
+    event = icalendar.Event()
+    event.add("uid", "mec-series")
+    event.add("dtstart", start)
+    event.add("dtend", end)
+    event.add("rrule", icalendar.vRecur.from_ical(rule.removeprefix("RRULE:")))
+    calendar = icalendar.Calendar()
+    calendar.add_component(event)
+    repeats = recurring_ical_events.of(calendar).between(*window)
+    return [(r["DTSTART"].dt, r["DTEND"].dt) for r in repeats][:MAX_SESSIONS]
+
+
 def is_on_demand(card: dict) -> bool:
     """Whether a list card is a recording rather than a scheduled event."""
     return card.get("button", "") in ON_DEMAND_BUTTONS or card.get(
@@ -169,34 +192,59 @@ class MecEventsSpider(CleSpider):
         response = self.as_page(response)
         card = {"url": self.public_url(response), **card}
         fields = {**event_page(response), "url": card["url"]}
-        if "starts_at" not in fields:
-            fields.update(self.exported_times(response, card["url"]))
         fields.setdefault("title", card.get("title"))
         if not listing_nodes(response.text):
             self.problem("missing_fields", f"no JSON-LD Event on {card['url']}")
         if not fields.get("title"):
             self.problem("missing_fields", f"no title on {card['url']}")
             return
-        listing = self.post_process(self.card_listing(card, fields), card, response)
-        if listing:
-            yield listing
+        sessions = [(None, {})]
+        if "starts_at" not in fields:
+            sessions = self.exported_sessions(response, card["url"]) or sessions
+        for index, (suffix, times) in enumerate(sessions):
+            session = {**fields, **times}
+            if index:  # the page's date wording is the first session's
+                session.pop("when_text", None)
+            session_card = {**card, "session": suffix} if suffix else card
+            listing = self.card_listing(session_card, session)
+            listing = self.post_process(listing, card, response)
+            if listing:
+                yield listing
 
-    def exported_times(self, response, url: str) -> dict:
-        """Start and end from the calendar export link, shown in the provider zone.
+    def exported_sessions(self, response, url: str) -> list[tuple[str | None, dict]]:
+        """``(id suffix, start and end)`` of each session of the export link.
 
-        A repeating event keeps its first session; the rule is counted as a
-        problem (its other sessions are not listed).
+        Times are shown in the provider zone. A repeating event gives one
+        session per repeat within a year of the run date, each with its date as
+        id suffix; a rule that cannot be read keeps the first session and is
+        counted.
         """
-        session = export_session(response)
-        if session is None:
-            return {}
-        start, end, rule = session
+        exported = export_session(response)
+        if exported is None:
+            return []
+        start, end, rule = exported
+        spans = [(start, end)]
         if rule:
-            self.problem("series_not_expanded", f"{url}: {rule}")
-        return {
-            "starts_at": iso(start.astimezone(self.zone)),
-            "ends_at": iso(end.astimezone(self.zone)) if end > start else None,
-        }
+            first = datetime.fromisoformat(self.run_date).replace(tzinfo=UTC)
+            try:
+                # Repeats keep the local clock time the page prints ("6:30 pm"),
+                # so the rule is expanded in the provider's zone, not in UTC.
+                local = (start.astimezone(self.zone), end.astimezone(self.zone))
+                spans = series_spans(*local, rule, (first, first + HORIZON))
+            except BAD_VALUE as exc:
+                self.problem("bad_repeat_rule", f"{url}: {rule}: {exc}")
+                rule = None
+        sessions = []
+        for begin, finish in spans:
+            local = begin.astimezone(self.zone)
+            times = {
+                "starts_at": iso(local),
+                "ends_at": iso(finish.astimezone(self.zone))
+                if finish > begin
+                else None,
+            }
+            sessions.append((local.strftime("%Y%m%d") if rule else None, times))
+        return sessions
 
     def card_listing(self, card: dict, fields: dict) -> dict:
         """The listing for a card with the fields read so far."""
@@ -216,8 +264,10 @@ class MecEventsSpider(CleSpider):
         return self.listing(key=self.listing_key(card), **fields)
 
     def listing_key(self, card: dict, response=None) -> str:
-        """The provider key of an event: the last segment of its URL path."""
-        return card["url"].split("?", 1)[0].rstrip("/").rsplit("/", 1)[-1]
+        """The provider key of an event: the last segment of its URL path, and
+        the session's date for one session of a repeating event."""
+        key = card["url"].split("?", 1)[0].rstrip("/").rsplit("/", 1)[-1]
+        return f"{key}-{card['session']}" if card.get("session") else key
 
 
 BASE_SPIDER = MecEventsSpider

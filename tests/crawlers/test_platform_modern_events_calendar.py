@@ -121,3 +121,24 @@ def test_truncated_list_page_is_reported_not_raised():
     page = html(EVENTS, "<html><body><div class='mec-wrap'><article class=")
     assert list(spider.parse(page)) == []
     assert spider.problems and spider.problems[0].startswith("no_listings")
+
+
+def test_an_unreadable_repeat_rule_keeps_the_first_session_and_is_counted():
+    from scrapy.http import HtmlResponse
+
+    from crawlers.offline import spider_class
+
+    link = (
+        "https://calendar.google.com/calendar/render?action=TEMPLATE"
+        "&dates=20270105T170000Z/20270105T180000Z&recur=RRULE%3AFREQ%3DSOMETIMES"
+    )
+    html = f"""<html><h1 class="mec-single-title">Ethics hour</h1>
+      <a class="mec-events-gcal" href="{link}">+ Add to Google Calendar</a></html>"""
+    url = "https://www.clio.com/events/ethics-hour/"
+    spider = spider_class("clio")(run_date="2026-12-01")
+    response = HtmlResponse(url, body=html.encode(), encoding="utf-8")
+    (item,) = spider.parse_event(response, card={})
+    assert item["id"] == "clio:ethics-hour"
+    assert item["starts_at"] == "2027-01-05T09:00:00-08:00"
+    assert item["ends_at"] == "2027-01-05T10:00:00-08:00"
+    assert any(p.startswith("bad_repeat_rule") for p in spider.problems)

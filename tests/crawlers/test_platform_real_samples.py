@@ -250,7 +250,7 @@ def test_yourmembership_upcoming_events_rail():
 # -- Modern Events Calendar ---------------------------------------------------
 
 
-def test_mec_single_page_with_date_only_json_ld():
+def test_mec_single_page_with_date_only_json_ld_and_a_weekly_series():
     from crawlers.offline import spider_class
 
     spider = spider_class("clio")(run_date="2024-01-25")
@@ -262,18 +262,25 @@ def test_mec_single_page_with_date_only_json_ld():
         url,
         html=True,
     )
-    (item,) = listings(spider, spider.parse_event(page, card={}))
-    # The JSON-LD says only "2024-02-01"; the export link holds 23:30-01:30 UTC.
-    assert item["id"] == "clio:police-discipline-work-group"
-    assert item["starts_at"] == "2024-02-01T18:30:00-05:00"
-    assert item["ends_at"] == "2024-02-01T20:30:00-05:00"
-    assert item["timezone"] == "America/New_York"
-    assert item["when_text"] == "Feb 01 2024 6:30 pm - 8:30 pm"
-    assert item["location"].startswith("CPC Offices")
-    # A weekly series: the first session is listed, the rest is counted.
-    assert spider.problems == [
-        f"series_not_expanded: {url}: RRULE:FREQ=WEEKLY;UNTIL=20240328T203000Z"
+    items = listings(spider, spider.parse_event(page, card={}))
+    # The JSON-LD says only "2024-02-01"; the export link holds 23:30-01:30 UTC
+    # (6:30-8:30 pm EST) and RRULE:FREQ=WEEKLY;UNTIL=20240328T203000Z: Thursdays
+    # at 6:30 pm local from Feb 1 to Mar 21 (EDT from Mar 10; Mar 28 at 6:30 pm
+    # EDT is 22:30 UTC, after UNTIL).
+    days = ["0201", "0208", "0215", "0222", "0229", "0307", "0314", "0321"]
+    assert [item["id"] for item in items] == [
+        f"clio:police-discipline-work-group-2024{day}" for day in days
     ]
+    first, last = items[0], items[-1]
+    assert first["starts_at"] == "2024-02-01T18:30:00-05:00"
+    assert first["ends_at"] == "2024-02-01T20:30:00-05:00"
+    assert last["starts_at"] == "2024-03-21T18:30:00-04:00"
+    assert last["ends_at"] == "2024-03-21T20:30:00-04:00"
+    assert {item["timezone"] for item in items} == {"America/New_York"}
+    assert first["when_text"] == "Feb 01 2024 6:30 pm - 8:30 pm"
+    assert not any("when_text" in item for item in items[1:])
+    assert first["location"].startswith("CPC Offices")
+    assert not spider.problems
 
 
 def test_mec_grid_list_cards_are_followed_with_their_printed_wording():
