@@ -9,12 +9,15 @@ from __future__ import annotations
 import importlib.util
 import re
 from datetime import UTC, datetime
+from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import icalendar
 import pytest
 
-from catalog.serve import PLUGINS_DIR
+from catalog.db import open_db
+from catalog.load import load_records, read_file
+from catalog.serve import PLUGINS_DIR, build_datasette
 
 STAMP = datetime(2026, 11, 27, 6, 30, tzinfo=UTC)
 HOSTILE = (
@@ -146,6 +149,12 @@ def test_unreadable_starts_are_skipped_and_bad_ends_dropped():
     assert events[1]["DTSTART"].params.get("VALUE") == "DATE"
 
 
+def test_a_stamp_given_as_ical_text_is_the_same_instant():
+    text = plugin().calendar_text("t", [row()], stamp="20261127T063000Z")
+    (event,) = icalendar.Calendar.from_ical(text).walk("VEVENT")
+    assert event.decoded("DTSTAMP") == STAMP
+
+
 def test_an_empty_feed_is_a_valid_calendar():
     calendar = icalendar.Calendar.from_ical(feed())
     assert calendar.walk("VEVENT") == [] and str(calendar["VERSION"]) == "2.0"
@@ -157,3 +166,30 @@ def test_times_in_other_zones_are_shown_in_the_listing_zone():
     (event,) = icalendar.Calendar.from_ical(text).walk("VEVENT")
     assert event.decoded("DTSTART") == local
     assert event["DTSTART"].params["TZID"] == "America/Los_Angeles"
+
+
+@pytest.mark.asyncio
+async def test_the_served_feed_holds_with_hostile_text_stored(tmp_path):
+    """Text written into the catalog past the record boundary (an old catalog,
+    a hand edit) still gives a valid calendar from /catalog/calendar.ics."""
+    sample = Path(__file__).resolve().parents[2] / "data" / "sample" / "courses.jsonl"
+    stored = HOSTILE.replace("\ud800", "")  # SQLite stores no lone surrogate
+    db = open_db(tmp_path / "catalog.db")
+    assert load_records(db, read_file(sample), seen_on="2026-11-01").ok
+    db.execute(
+        "update courses set title = ?, location = ?, description = ?",
+        [stored[:300], "A;\r\nB\\C,\x00D", stored],
+    )
+    db.conn.commit()
+    db.close()
+    datasette = build_datasette(tmp_path / "catalog.db")
+    response = await datasette.client.get("/catalog/calendar.ics?as_of=2026-11-27")
+    assert response.status_code == 200
+    assert_rfc5545_lines(response.text)
+    events = icalendar.Calendar.from_ical(response.text).walk("VEVENT")
+    assert events, "the sample has upcoming sessions"
+    for event in events:
+        assert str(event["SUMMARY"]).startswith("Ethics [31m; AI, law")
+        assert str(event["LOCATION"]) == "A;\nB\\C,D"
+        assert str(event["UID"]).endswith("@cle-catalog.invalid")
+        assert event["DTSTART"].params.get("TZID") or event.decoded("DTSTART").tzinfo

@@ -115,8 +115,13 @@ def build_event(row: dict, stamp: datetime) -> icalendar.Event | None:
     return event
 
 
-def calendar_text(title: str, rows: list[dict], *, stamp: datetime) -> str:
-    """A whole VCALENDAR (with the VTIMEZONEs its events use), CRLF-ended lines."""
+def calendar_text(title: str, rows: list[dict], *, stamp: datetime | str) -> str:
+    """A whole VCALENDAR (with the VTIMEZONEs its events use), CRLF-ended lines.
+
+    :param stamp: the DTSTAMP of every event, aware or ``YYYYMMDDTHHMMSSZ``
+    """
+    if isinstance(stamp, str):
+        stamp = datetime.strptime(stamp, "%Y%m%dT%H%M%SZ").replace(tzinfo=UTC)
     calendar = icalendar.Calendar()
     calendar.add("prodid", PRODUCT_ID)
     calendar.add("version", "2.0")
