@@ -71,7 +71,8 @@ def read_calendars(text: str) -> list[icalendar.Calendar]:
         raise ValueError("not iCalendar (no BEGIN: line first)")
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
-        return icalendar.Calendar.from_ical(text, multiple=True)
+        # a byte order mark (Windows servers write one) is no content line
+        return icalendar.Calendar.from_ical(text.lstrip("\ufeff"), multiple=True)
 
 
 def text_fields(component) -> dict:

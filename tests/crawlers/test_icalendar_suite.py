@@ -95,8 +95,8 @@ def test_spider_reads_the_librarys_test_calendar_like_the_library(path):
     text = path.read_bytes().decode("utf-8", "replace")
     reading = read_events(text, "America/New_York", WINDOW)  # never raises
     expected = library_starts(text)
-    if expected is None:
-        assert [kind for kind, _ in reading.problems] == ["not_calendar"]
+    if expected is None:  # the library cannot read it (a BOM the spider drops)
+        assert {kind for kind, _ in reading.problems} <= {"not_calendar"}
         return
     named = " ".join(detail for _, detail in reading.problems)
     found = spider_starts(reading.events, floating=True)

@@ -225,3 +225,8 @@ def test_flbar_feed_gives_cancelled_all_day_and_folded_events():
     folded = items["flbar:frp-2027-0115"]
     assert "Hon. Robert Diaz" in folded["description"]
     assert folded["starts_at"] == "2027-01-15T12:00:00-05:00"
+
+
+def test_a_feed_with_a_byte_order_mark_is_read():
+    text = "\ufeff" + calendar("UID:b\r\nDTSTART:20261204T170000Z\r\nSUMMARY:BOM\r\n")
+    assert only(text)["id"] == "flbar:b"
