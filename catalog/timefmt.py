@@ -19,6 +19,8 @@ How values are shown (choices documented here, tested in
   zone: it is read in ``naive_zone`` when the caller knows it (the listing's
   ``timezone``); otherwise the clock is shown as written with the marker
   "(time zone not stated)" and no abbreviation is invented.
+- A fixed-offset label ("UTC-07:00", what a listing carries when no IANA
+  zone fits) is that offset, shown by its label.
 - A zone name that is not an IANA zone never raises: the time is shown in the
   offset it was written in, followed by the marker "(unknown time zone
   'Name')", so a wrong profile setting is visible, not silent.
@@ -29,7 +31,8 @@ How values are shown (choices documented here, tested in
 from __future__ import annotations
 
 import os
-from datetime import UTC, date, datetime, time, timedelta, tzinfo
+import re
+from datetime import UTC, date, datetime, time, timedelta, timezone, tzinfo
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -43,14 +46,25 @@ NOT_STATED = "(time zone not stated)"
 UNREADABLE = "(unreadable time)"
 
 
+#: A fixed-offset label a listing carries when no IANA name fits: "UTC-07:00".
+_OFFSET_LABEL = re.compile(r"^(?:UTC|GMT)([+-])(\d{1,2})(?::?(\d{2}))?$")
+
+
 def _zone(name: str | None) -> tzinfo | None:
-    """The IANA zone of that name, or None when it is not one."""
+    """The IANA zone of that name (or a "UTC-07:00" label), else None."""
     if not isinstance(name, str) or not name.strip():
         return None
     try:
         return ZoneInfo(name.strip())
     except Exception:  # ValueError, ZoneInfoNotFoundError, IsADirectoryError …
+        pass
+    label = _OFFSET_LABEL.match(name.strip())
+    if not label:
         return None
+    offset = timedelta(hours=int(label[2]), minutes=int(label[3] or 0))
+    if offset > timedelta(hours=14):
+        return None
+    return timezone(-offset if label[1] == "-" else offset, name.strip())
 
 
 def _unknown_zone(name: object) -> str:

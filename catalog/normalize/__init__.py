@@ -11,23 +11,28 @@ parse_format``); callers need not reach into the submodules:
 
 - :func:`parse_credits` (``catalog/normalize/credits.py``)
 - :func:`parse_price` (``catalog/normalize/prices.py``)
-- :func:`parse_when` (``catalog/normalize/dates.py``, zones read by
-  ``catalog/normalize/zones.py``)
+- :func:`parse_when`, :func:`read_when` (with the zone stated),
+  :func:`clock_zone`, :func:`first_clock` (``catalog/normalize/dates.py``,
+  zones read by ``catalog/normalize/zones.py``)
 - :func:`parse_format` (``catalog/normalize/formats.py``)
 - :func:`numbers_to_digits`, :func:`word_value` (``catalog/normalize/words.py``)
+- :func:`settle_zone` (``catalog/normalize/timetruth.py``): ``timezone``
+  agrees with the offsets of ``starts_at``/``ends_at``
 - :func:`normalize_record`: the hook :func:`catalog.records.prepare` calls.
 """
 
 from __future__ import annotations
 
 import copy
+from collections.abc import Callable
 from functools import lru_cache
 
 from catalog.normalize.approval import APPROVAL_BODIES
 from catalog.normalize.credits import parse_credits
-from catalog.normalize.dates import parse_when
+from catalog.normalize.dates import clock_zone, first_clock, parse_when, read_when
 from catalog.normalize.formats import parse_format
 from catalog.normalize.prices import parse_price
+from catalog.normalize.timetruth import settle_zone
 from catalog.normalize.words import MAX_CHARS, numbers_to_digits, word_value
 
 #: Zone for ``when_text`` when the record has no usable ``timezone``.
@@ -36,6 +41,8 @@ DEFAULT_TIMEZONE = "America/New_York"
 __all__ = [
     "APPROVAL_BODIES",
     "DEFAULT_TIMEZONE",
+    "clock_zone",
+    "first_clock",
     "MAX_CHARS",
     "normalize_record",
     "numbers_to_digits",
@@ -43,12 +50,14 @@ __all__ = [
     "parse_format",
     "parse_price",
     "parse_when",
+    "read_when",
+    "settle_zone",
     "word_value",
 ]
 
 
-def normalize_record(record: dict) -> dict:
-    """Fill absent parsed fields from the raw text fields; never overwrite, never raise.
+def normalize_record(record: dict, warn: Callable[[str], None] | None = None) -> dict:
+    """Fill absent parsed fields from the raw text fields; never raise.
 
     ``credit_text`` fills ``credits`` and ``total_hours`` when both are absent
     (or only ``credits`` when the stated ``total_hours`` agrees), plus
@@ -56,8 +65,13 @@ def normalize_record(record: dict) -> dict:
     ``price_usd`` and ``member_price_usd`` one by one. ``when_text`` fills
     ``starts_at`` and ``ends_at`` when ``starts_at`` is absent, and ``format``
     when absent, read in ``record["timezone"]`` (else ``America/New_York``).
+    No field already set is overwritten, except that ``timezone`` is then made
+    to agree with the instants (:func:`catalog.normalize.timetruth.settle_zone`:
+    the zone the wording states wins over the provider's default, and
+    ``starts_at``/``ends_at`` may be rewritten in that zone).
 
     :param record: an interchange record (changed in place and returned)
+    :param warn: called with one line when a listing's zone cannot be told
     :return: the same record
     """
     if not isinstance(record, dict):
@@ -67,6 +81,10 @@ def normalize_record(record: dict) -> dict:
             fill(record)
         except Exception:  # keep what the record already says
             continue
+    try:
+        settle_zone(record, warn)
+    except Exception:  # keep what the record already says
+        pass
     return record
 
 

@@ -19,11 +19,7 @@ How a line is read (choices documented here, tested in
   range are the first day's start and the last day's end ("October 12, 2027 -
   October 13, 2027 8:30 am - 5:00 pm ET" ends on October 13 at 5 pm); "October
   12, 2027 @ 8:30 am - October 13, 2027 @ 5:00 pm" gives each end its time.
-- Times: "1:00 PM", "1 p.m.", "10.00am", "13:00", "Noon", "Midnight"; ranges by a
-  hyphen, en dash, "to" or "until". A range with one "am"/"pm" shares it ("1:00
-  - 2:05 pm"), unless that would make it end before it starts ("11 - 1 pm" is
-  11 am to 1 pm). A time with neither "am"/"pm" nor 24-hour form (13:00) is
-  read in business hours: 7-11 morning, 12 noon, 1-6 afternoon.
+- Times: see ``catalog/normalize/clocks.py``.
 - Zones: see ``catalog/normalize/zones.py`` (a US abbreviation names a region
   whose daylight saving for the date decides the offset, so "EST" in July is
   -04:00; the provider's default zone is used when it keeps the same standard
@@ -50,9 +46,17 @@ from datetime import UTC, date, datetime, time, timedelta, tzinfo
 from typing import NamedTuple
 from zoneinfo import ZoneInfo
 
+from catalog.normalize.clocks import WEEKDAY as _WEEKDAY
+from catalog.normalize.clocks import find_times
 from catalog.normalize.formats import parse_format
 from catalog.normalize.words import MAX_CHARS
-from catalog.normalize.zones import EASTERN, aware, zone_in_text, zone_named
+from catalog.normalize.zones import (
+    EASTERN,
+    aware,
+    zone_in_text,
+    zone_name,
+    zone_named,
+)
 
 _DASHES = str.maketrans(dict.fromkeys("\u2010\u2011\u2012\u2013\u2014\u2212", "-"))
 _MONTHS = {
@@ -93,21 +97,10 @@ _DATE_PATTERNS = (
         ),
     ),
 )
-_WEEKDAY = re.compile(
-    r"\b(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?\b\.?,?"
-)
 #: What may stand between the two dates of a day range: "–", "to", a weekday.
 _JOINED = re.compile(rf"[\s,]*{_TO}[\s,]*(?:{_WEEKDAY.pattern}\s*)?")
 #: The same after a start time: "October 12 @ 8:30 am - October 13 @ 5 pm".
 _JOINED_AFTER_TIME = re.compile(rf"\s{_TO}\s*(?:{_WEEKDAY.pattern}\s*)?$")
-_TIME = r"(\d{1,2})(?::(\d{2}))?(?::(\d{2}))?\s*(am|pm)?"
-_TIME_RANGE = re.compile(
-    rf"(?<![\d:.]){_TIME}\s*(?:-|to|until|till|through)\s*{_TIME}(?![\d:])"
-)
-_TIME_SINGLE = re.compile(
-    r"(?<![\d:.])(\d{1,2})(?:(?::(\d{2}))(?::(\d{2}))?\s*(am|pm)?|()()\s*(am|pm))"
-    r"(?![\d:])"
-)
 _ISO_INSTANT = re.compile(
     r"\b\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})"
 )
@@ -154,10 +147,59 @@ def parse_when(text: str, default_tz: str, reference: date | None = None) -> dic
     :return: ``starts_at``/``ends_at`` (``2025-02-18T13:00:00-05:00``) when
         readable, and ``format`` when the wording names one; else ``{}``
     """
+    reading = read_when(text, default_tz, reference)
+    reading.pop("zone", None)
+    return reading
+
+
+def read_when(text: str, default_tz: str, reference: date | None = None) -> dict:
+    """:func:`parse_when`, plus ``zone``: the zone the wording states for its times.
+
+    ``zone`` (a name, see :func:`catalog.normalize.zones.zone_name`) is present
+    only when the wording names a zone next to clock times ("1:00 PM ET");
+    a bare date, a machine-written instant or the provider's default never
+    state one.
+    """
     try:
         return _parse(text, default_tz, reference)
     except Exception:  # a normalizer never raises: unreadable means absent
         return {}
+
+
+def clock_zone(text: str, default_tz: str, day: date) -> str | None:
+    """The zone a wording states for its clock times, dated or not.
+
+    "Dec 3, 2026, 11:00 AM ET" and "11:00 am - 12:30 pm ET" state Eastern;
+    "Hartford, CT" (no clock time) and "Dec 3, 2026, 11:00 AM" state none.
+
+    :param day: the date the times are on (for "EST" read in July and such)
+    """
+    reading = read_when(text, default_tz, day)
+    if "zone" in reading or reading.get("starts_at"):
+        return reading.get("zone")
+    try:
+        flat = " ".join(text[:MAX_CHARS].replace("\u00a0", " ").split())
+        flat = flat.translate(_DASHES)
+        if find_times(flat.lower()) is None:
+            return None
+        default = zone_named(default_tz) or ZoneInfo(EASTERN)
+        found = zone_in_text(flat, default, day)
+    except Exception:  # a normalizer never raises
+        return None
+    return zone_name(found[0]) if found else None
+
+
+def first_clock(text: str) -> time | None:
+    """The first clock time a wording gives ("Dec 3, 11:00 AM ET" → 11:00), or None."""
+    try:
+        flat = " ".join(text[:MAX_CHARS].replace("\u00a0", " ").split())
+        lowered = flat.translate(_DASHES).lower()
+        for written in reversed(_written_dates(lowered)):
+            lowered = lowered[: written.start] + " | " + lowered[written.end :]
+        clocks = find_times(lowered)
+    except Exception:  # a normalizer never raises
+        return None
+    return clocks[0] if clocks else None
 
 
 def _parse(text: str, default_tz: str, reference: date | None) -> dict:
@@ -193,11 +235,11 @@ def _instants(text: str, days: _Days, default: tzinfo) -> dict:
     for start, end in reversed(days.spans):
         rest = rest[:start] + " | " + rest[end:]
     if days.start_clock_text is not None:
-        starting = _find_times(days.start_clock_text)
-        ending = _find_times(days.end_clock_text or "")
+        starting = find_times(days.start_clock_text)
+        ending = find_times(days.end_clock_text or "")
         clocks = (starting[0], ending[0] if ending else None) if starting else None
     else:
-        clocks = _find_times(rest.lower())
+        clocks = find_times(rest.lower())
     if clocks is None:  # all day, as in iCalendar: midnight to midnight
         start = aware(days.first, _MIDNIGHT, default, None)
         end = aware(days.last + _ONE_DAY, _MIDNIGHT, default, None)
@@ -205,9 +247,12 @@ def _instants(text: str, days: _Days, default: tzinfo) -> dict:
             "starts_at": start.isoformat(timespec="seconds"),
             "ends_at": end.isoformat(timespec="seconds"),
         }
-    zone, daylight = zone_in_text(rest, default, days.first) or (default, None)
+    stated = zone_in_text(rest, default, days.first)
+    zone, daylight = stated or (default, None)
     start = aware(days.first, clocks[0], zone, daylight)
     result = {"starts_at": start.isoformat(timespec="seconds")}
+    if stated:
+        result["zone"] = zone_name(zone)
     if clocks[1] is not None:
         end = aware(days.last, clocks[1], zone, daylight)
         if end <= start:
@@ -257,7 +302,7 @@ def _find_days(lowered: str, reference: date | None) -> _Days | None:
     start_clock_text = end_clock_text = None
     if second and (_JOINED.fullmatch(between) or _between_and(lowered, first, between)):
         spans = [(first.start, second.end)]
-    elif second and _JOINED_AFTER_TIME.search(between) and _find_times(between):
+    elif second and _JOINED_AFTER_TIME.search(between) and find_times(between):
         spans = [(first.start, first.end), (second.start, second.end)]
         start_clock_text, end_clock_text = between, lowered[second.end :]
     else:
@@ -344,61 +389,3 @@ def _next_year(month: int, day: int, reference: date | None) -> int | None:
         except ValueError:
             continue
     return None
-
-
-def _find_times(lowered: str) -> tuple[time, time | None] | None:
-    """Start and optional end time of day, or None when no time is written."""
-    lowered = _WEEKDAY.sub(" ", lowered)
-    lowered = re.sub(r"\b([ap])\.\s?m\.?", r"\1m", lowered)
-    lowered = re.sub(r"\b(\d{1,2})\.(\d{2})\s*([ap]m)\b", r"\1:\2 \3", lowered)
-    lowered = re.sub(r"\b12\s+noon\b|\bnoon\b", "12:00 pm", lowered)
-    lowered = re.sub(r"\bmidnight\b", "12:00 am", lowered)
-    lowered = lowered.replace("–", "-").replace("—", "-")
-    for match in _TIME_RANGE.finditer(lowered):
-        first, second = match.groups()[:4], match.groups()[4:]
-        if not (_is_clock(first) or _is_clock(second)):
-            continue
-        return _range_times(first, second)
-    single = _TIME_SINGLE.search(lowered)
-    if single is None:
-        return None
-    groups = single.groups()
-    meridiem = groups[3] or groups[6]
-    return _clock(int(groups[0]), groups[1], groups[2], meridiem), None
-
-
-def _is_clock(parts: tuple) -> bool:
-    return bool(parts[3] or parts[1])
-
-
-def _range_times(first: tuple, second: tuple) -> tuple[time, time]:
-    """Times of a range, sharing one written am/pm the way readers do."""
-    hour1, hour2 = int(first[0]), int(second[0])
-    meridiem1, meridiem2 = first[3], second[3]
-    if meridiem1 is None and meridiem2 and hour1 <= 12:
-        meridiem1 = meridiem2
-        if _hour24(hour1, meridiem1) > _hour24(hour2, meridiem2):
-            meridiem1 = "am"
-    elif meridiem2 is None and meridiem1 and hour2 <= 12:
-        meridiem2 = meridiem1
-        if _hour24(hour2, meridiem2) < _hour24(hour1, meridiem1):
-            meridiem2 = "pm"
-    start = _clock(hour1, first[1], first[2], meridiem1)
-    end = _clock(hour2, second[1], second[2], meridiem2)
-    return start, end
-
-
-def _hour24(hour: int, meridiem: str | None) -> int:
-    if meridiem == "am":
-        return 0 if hour == 12 else hour
-    if meridiem == "pm":
-        return hour if hour == 12 else hour + 12
-    if 1 <= hour <= 6:  # business hours: "1:00 - 2:00" is an afternoon webinar
-        return hour + 12
-    return hour
-
-
-def _clock(hour: int, minute: str | None, second: str | None, meridiem: str | None):
-    if meridiem and not 1 <= hour <= 12:
-        raise ValueError(f"hour {hour} with {meridiem}")
-    return time(_hour24(hour, meridiem), int(minute or 0), int(second or 0))

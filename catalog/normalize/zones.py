@@ -51,12 +51,51 @@ _ZONE_WORD = re.compile(r"\b(" + "|".join(_ZONE_WORDS) + r")\b", re.I)
 _IANA = re.compile(r"\b([A-Z][A-Za-z]+(?:/[A-Z][A-Za-z_]+)+)\b")
 
 
+#: A fixed-offset label as listings carry it when no IANA name fits: "UTC-07:00".
+_OFFSET_LABEL = re.compile(r"^(?:UTC|GMT)(?:([+-])(\d{1,2})(?::?(\d{2}))?)?$")
+
+
 def zone_named(name: str) -> tzinfo | None:
     """Return the IANA zone of that name, or None when there is none."""
     try:
         return ZoneInfo(name)
     except Exception:
         return None
+
+
+def zone_by_name(name: object) -> tzinfo | None:
+    """The zone a listing's ``timezone`` names: IANA, or a "UTC-07:00" label."""
+    if not isinstance(name, str) or not name.strip():
+        return None
+    zone = zone_named(name.strip())
+    if zone is not None:
+        return zone
+    label = _OFFSET_LABEL.match(name.strip())
+    if not label:
+        return None
+    sign = -1 if label[1] == "-" else 1
+    offset = timedelta(hours=int(label[2] or 0), minutes=int(label[3] or 0))
+    return timezone(sign * offset, name.strip()) if offset else UTC
+
+
+def zone_name(zone: tzinfo, moment: datetime | None = None) -> str:
+    """The name to write in a listing's ``timezone`` for a zone.
+
+    An IANA zone gives its key; UTC gives "UTC"; a fixed offset of whole hours
+    gives its IANA ``Etc/GMT`` name (signs inverted: UTC-5 is "Etc/GMT+5");
+    any other offset a "UTC+05:30" label.
+    """
+    key = getattr(zone, "key", None)
+    if key:
+        return key
+    offset = zone.utcoffset(moment)
+    if not offset:
+        return "UTC"
+    minutes = int(offset.total_seconds()) // 60
+    if minutes % 60 == 0 and abs(minutes) <= 12 * 60:
+        return f"Etc/GMT{-minutes // 60:+d}"
+    sign = "-" if minutes < 0 else "+"
+    return f"UTC{sign}{abs(minutes) // 60:02d}:{abs(minutes) % 60:02d}"
 
 
 def zone_in_text(

@@ -9,6 +9,11 @@ from catalog.schema import FORMATS
 
 PROVIDERS = ("nala", "nfpa", "nals", "aapi", "clio", "nbi", "ocpa", "sfpa")
 OFFSETS = (-8, -7, -6, -5, 0, 5.5)
+#: A zone that has each offset all year, so ``timezone`` agrees with the instants.
+ZONE_OF_OFFSET = {
+    -8: "Etc/GMT+8", -7: "America/Phoenix", -6: "America/Regina",
+    -5: "America/Panama", 0: "UTC", 5.5: "Asia/Kolkata",
+}  # fmt: skip
 TOPICS = (
     "Legal Ethics",
     "E-Discovery",
@@ -57,6 +62,7 @@ def make_listings(count: int, seed: int = 7) -> list[dict]:
                 days=n, minutes=15 * (n % 4)
             )
             record["starts_at"] = start.isoformat()
+            record["timezone"] = ZONE_OF_OFFSET[OFFSETS[n % len(OFFSETS)]]
             record["ends_at"] = (start + timedelta(minutes=90)).isoformat()
         ethics = (n % 5) * 0.25
         general = round(rng.choice((0.0, 0.5, 1.0, 1.2, 2.0)), 2)

@@ -9,7 +9,7 @@ import pytest
 
 import catalog.normalize as normalize
 
-PARSER_MODULES = ["credits", "dates", "formats", "prices", "words"]
+PARSER_MODULES = ["credits", "dates", "formats", "prices", "timetruth", "words"]
 
 
 def _public_functions(module) -> list[str]:

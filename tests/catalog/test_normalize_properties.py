@@ -103,8 +103,14 @@ def test_normalize_record_never_raises_or_overwrites(record):
     before = dict(record)
     after = normalize_record(dict(record))
     for field, value in before.items():
+        if field in _ZONE_FIELDS and isinstance(value, str):
+            continue  # timezone made to agree with the instants: timetruth tests
         if value is not None:
             assert after[field] == value or (value != value)  # NaN is not equal
+
+
+#: Fields catalog/normalize/timetruth.py may rewrite (tested there).
+_ZONE_FIELDS = ("timezone", "starts_at", "ends_at")
 
 
 def test_only_the_first_characters_of_a_wording_are_read():

@@ -48,6 +48,9 @@ WHEN_CASES = [
     # a zone with no letter abbreviation shows its offset
     ("2026-12-03T11:00:00-05:00", "Asia/Dubai", "Thu Dec 3, 2026, 8:00 PM UTC+04:00"),
     ("2026-12-03T11:00:00-05:00", "UTC", "Thu Dec 3, 2026, 4:00 PM UTC"),
+    # a fixed-offset label, and the IANA fixed-offset name
+    ("2026-07-03T11:00:00-07:00", "UTC-07:00", "Fri Jul 3, 2026, 11:00 AM UTC-07:00"),
+    ("2026-07-03T11:00:00-07:00", "Etc/GMT+7", "Fri Jul 3, 2026, 11:00 AM UTC-07:00"),
     # a date alone is a date, never converted
     ("2026-12-03", LA, "Thu Dec 3, 2026"),
     # no offset written: no abbreviation invented
