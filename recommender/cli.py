@@ -108,9 +108,12 @@ def recommend(profile_path, as_of, top, as_json, free_only, before, db_path):
     )  # fmt: skip
     names, zone = _reader(profile, statuses)
     vocabulary = catalog.index.vocabulary
+    # Text lists the courses one under another: a verdict reason is written
+    # out once; each JSON object stands alone.
+    said = None if as_json else set()
     shown = [
         (pick, reasons(pick, queries, vocabulary, day, tracked=bool(statuses),
-                       names=names, zone=zone))
+                       names=names, zone=zone, said=said))
         for pick in catalog.add_details(picks[:top])
     ]  # fmt: skip
     if as_json:

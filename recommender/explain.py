@@ -62,19 +62,31 @@ def credential_label(need: Need) -> str:
     return f"{short_name(need)} ({need.credential})"
 
 
+#: A verdict in a few words, before the credential's name.
+_VERDICT_WORDS = {
+    "counts_if_approved": "only once approved for",
+    "does_not_count": "not for",
+    "unknown": "not known for",
+}
+
+
 def _names_list(names: list[str]) -> str:
     if len(names) <= 2:
         return " and ".join(names)
     return ", ".join(names[:-1]) + " and " + names[-1]
 
 
-def counts_reason(pick: Recommendation, names: Mapping[str, str]) -> str | None:
+def counts_reason(
+    pick: Recommendation, names: Mapping[str, str], said: set | None = None
+) -> str | None:
     """Whether the course counts, per credential, in one line.
 
     "counts for NALA CP; for NFPA RP only after NFPA approves it — apply
     before you renew" (the second part is the verdict's own reason)
 
     :param names: credential id -> its name (from the status)
+    :param said: verdict reasons already shown above (a list of courses in
+        text): a repeated one is not written out again; updated in place
     """
     if not pick.verdicts:
         return None
@@ -86,7 +98,14 @@ def counts_reason(pick: Recommendation, names: Mapping[str, str]) -> str | None:
     parts = [f"counts for {_names_list(counting)}"] if counting else []
     for verdict in pick.verdicts:
         who, why = name[verdict.credential], verdict.reason.rstrip(".")
-        if verdict.verdict == "counts_if_approved":
+        key = (verdict.credential, verdict.verdict, why)
+        if said is not None and verdict.verdict != "counts":
+            if key in said:
+                why = "as above"
+            said.add(key)
+        if why == "as above":
+            parts.append(f"{_VERDICT_WORDS[verdict.verdict]} {who} (as above)")
+        elif verdict.verdict == "counts_if_approved":
             if why.startswith("only "):
                 parts.append(f"for {who} {why}")
             else:
@@ -191,14 +210,16 @@ def reasons(
     tracked: bool = True,
     names: Mapping[str, str] | None = None,
     zone: str = "UTC",
+    said: set | None = None,
 ) -> list[str]:
     """All reasons for one pick: matches, needs filled, whether it counts, price, when.
 
     :param tracked: the profile has credentials (else credit is just stated)
     :param names: credential id -> name, for the verdicts
     :param zone: the reader's zone for the session time
+    :param said: verdict reasons shown above (see :func:`counts_reason`)
     """
-    counts = counts_reason(pick, names or {})
+    counts = counts_reason(pick, names or {}, said)
     return [
         *match_reasons(pick, queries, vocabulary),
         *need_reasons(pick, tracked=tracked),

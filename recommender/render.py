@@ -7,6 +7,7 @@ reader's zone with the zone's abbreviation (:mod:`catalog.timefmt`).
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import dataclass, field
 from datetime import date
 
 from recommender.eligibility import credit_state
@@ -99,8 +100,14 @@ def need_lines(needs: list[Need]) -> list[str]:
     return lines
 
 
-def fill_reasons(fills: list[Allocation]) -> list[str]:
-    """What a planned course fills, each need once: "fills 1.0 of the 2.0 ..."."""
+def fill_reasons(
+    fills: list[Allocation], planned: dict[Need, float] | None = None
+) -> list[str]:
+    """What a planned course fills, each need once: "fills 1.0 of the 2.0 ...".
+
+    :param planned: units planned so far per need, by the courses shown
+        above; updated in place, and said ("planned so far: 3.0")
+    """
     lines = []
     by_credential: dict[str, list[Allocation]] = {}
     for allocation in fills:
@@ -109,33 +116,66 @@ def fill_reasons(fills: list[Allocation]) -> list[str]:
         specific = [a for a in group if a.need.key != "total"]
         total = next((a for a in group if a.need.key == "total"), None)
         for a in specific:
-            lines.append(_fill_line(a, f"{a.need.label} {a.need.units}"))
+            what = f"{a.need.label} {a.need.units}"
+            lines.append(_fill_line(a, what, _so_far(planned, a)))
         given = sum(a.hours for a in specific)
-        if total is not None and total.hours > given + 1e-9:
+        if total is None:
+            continue
+        progress = _so_far(planned, total)
+        if total.hours > given + 1e-9:
             extra = Allocation(total.need, round(total.hours - given, 4))
-            lines.append(_fill_line(extra, total.need.units, more=bool(specific)))
+            lines.append(
+                _fill_line(extra, total.need.units, progress, more=bool(specific))
+            )
     return lines
 
 
-def _fill_line(allocation: Allocation, what: str, *, more: bool = False) -> str:
+def _so_far(planned: dict[Need, float] | None, allocation: Allocation) -> str:
+    """Add an allocation to the running total and say it, or "" without one."""
+    if planned is None:
+        return ""
+    need = allocation.need
+    planned[need] = planned.get(need, 0.0) + allocation.hours
+    return f" (planned so far: {hours_text(planned[need])})"
+
+
+def _fill_line(
+    allocation: Allocation, what: str, progress: str, *, more: bool = False
+) -> str:
     need = allocation.need
     due = f" by {need.deadline.isoformat()}" if need.deadline else ""
     verb = "and" if more else "fills"
     extra = " more" if more else ""
     return (
         f"{verb} {hours_text(allocation.hours)}{extra} of the {hours_text(need.hours)} "
-        f"{what} {short_name(need)} needs{due}"
+        f"{what} {short_name(need)} needs{due}{progress}"
     )
 
 
+@dataclass
+class _Shown:
+    """What the courses listed above already said (text output only)."""
+
+    planned: dict = field(default_factory=dict)
+    said: set = field(default_factory=set)
+
+
 def course_reasons(
-    course: PlannedCourse, as_of: date, names: Mapping[str, str], zone: str
+    course: PlannedCourse,
+    as_of: date,
+    names: Mapping[str, str],
+    zone: str,
+    shown: _Shown | None = None,
 ) -> list[str]:
-    """The reasons shown for a planned course: needs filled, counts, price, when."""
+    """The reasons shown for a planned course: needs filled, counts, price, when.
+
+    :param shown: what the courses above said (text): running totals, and
+        verdict reasons not repeated
+    """
     pick = course.candidate.pick
-    counts = counts_reason(pick, names)
+    counts = counts_reason(pick, names, shown.said if shown else None)
     return [
-        *fill_reasons(course.fills),
+        *fill_reasons(course.fills, shown.planned if shown else None),
         *([counts] if counts else []),
         price_reason(pick),
         when_reason(pick, as_of, zone),
@@ -201,14 +241,14 @@ def render_plan(
     lines = [f"Plan as of {as_of.isoformat()}{horizon}, to cover:"]
     lines += [f"  {line}" for line in need_lines(result.needs)]
     lines.append(f"{len(result.courses)} course(s), total ${result.total_cost:,.2f}")
-    number = 0
+    number, shown = 0, _Shown()
     for deadline, group in result.groups():
         cost = sum(course.candidate.pick.price or 0 for course in group)
         when = f"Take by {deadline.isoformat()}" if deadline else "Any time"
         lines.append(f"\n{when}: {len(group)} course(s), ${cost:,.2f}")
         for course in group:
             number += 1
-            why = course_reasons(course, as_of, names, zone)
+            why = course_reasons(course, as_of, names, zone, shown)
             lines += pick_lines(number, course.candidate.pick, why)
     lines += [f"Not covered: {message}" for message in result.uncovered]
     if not result.complete_search:
