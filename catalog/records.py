@@ -240,7 +240,7 @@ def prepare(record: dict, warn: Warn | None = None) -> dict:
         record = sanitize_record(dict(record), warn)
     except UnsafeText as exc:
         raise RecordError(str(exc)) from None
-    record = normalize_record(record)
+    record = normalize_record(record, warn)
     record = derive(record)
     check(record)
     return record
