@@ -28,14 +28,21 @@ def slug_for(url: str) -> str:
 
 
 def site_name(page: Page) -> str:
-    """The site's name: ``og:site_name``, else the page title's first part."""
+    """The site's name: ``og:site_name``, else a part of the page title.
+
+    A homepage's title starts with the site ("Sky & Telescope | Astronomy
+    News"); an inner page's ends with it ("Events - San Francisco Paralegal
+    Association").
+    """
     if page.text.lstrip().upper().startswith("BEGIN:VCALENDAR"):
         match = re.search(r"(?im)^X-WR-CALNAME[^:]*:(.*)$", page.text)
         return match.group(1).strip() if match else slug_for(page.url)
     selector = Selector(text=page.text)
     name = selector.css('meta[property="og:site_name"]::attr(content)').get()
     title = " ".join(selector.css("title::text").getall()).strip()
-    return (name or re.split(r"\s+[|–—-]\s+", title)[0] or slug_for(page.url)).strip()
+    parts = re.split(r"\s+[|–—-]\s+", title)
+    home = urlsplit(page.url).path.strip("/") == ""
+    return (name or parts[0 if home else -1] or slug_for(page.url)).strip()
 
 
 def registry_entry(page: Page, finding: Finding, timezone: str | None) -> dict:

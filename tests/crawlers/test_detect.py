@@ -102,6 +102,7 @@ def test_modern_events_calendar_by_its_markup(site_server, tmp_path):
     assert status == 0, output
     _, provider = entry_of(output, tmp_path)
     assert provider.platform == "modern_events_calendar"
+    assert provider.name == "Cleveland Community Police Commission"
 
 
 def test_a_tec_events_widget_is_the_events_calendar(site_server, tmp_path):
@@ -134,6 +135,7 @@ def test_wild_apricot_list_page_recreation(site_server, tmp_path):
     _, provider = entry_of(output, tmp_path)
     assert provider.platform == "wild_apricot"
     assert provider.start_urls == (f"{base}/events",)
+    assert provider.name == "San Francisco Paralegal Association"  # title's end
 
 
 def test_a_calendar_widget_ics_is_wild_apricot(site_server, tmp_path):
