@@ -12,7 +12,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from catalog.normalize import clock_zone, normalize_record, read_when, settle_zone
-from catalog.timefmt import to_zone
+from catalog.records import prepare
+from catalog.timefmt import format_when, to_zone
 
 NY, CHI, DEN = "America/New_York", "America/Chicago", "America/Denver"
 LA, PHX = "America/Los_Angeles", "America/Phoenix"
@@ -210,3 +211,30 @@ def test_every_instant_has_the_offset_of_the_listing_zone(when, starts, zone):
                 after["starts_at"]
             ) != datetime.fromisoformat(starts)
             assert not moved or when is not None
+
+
+def test_a_california_reader_sees_an_eastern_session_at_its_own_time():
+    # issue 12: the page said ET, the provider's default is Pacific
+    record = normalize_record(
+        {"when_text": "Thursday, December 3, 2026, 11:00 AM ET", "timezone": LA}
+    )
+    assert record["timezone"] == NY
+    assert format_when(record["starts_at"], LA) == "Thu Dec 3, 2026, 8:00 AM PST"
+    assert format_when(record["starts_at"], record["timezone"]).endswith("11:00 AM EST")
+
+
+def test_import_reports_an_undecidable_zone_on_the_record():
+    said = []
+    record = prepare(
+        {
+            "id": "acme:1",
+            "provider": "acme",
+            "title": "Summer session",
+            "url": "https://acme.example.org/1",
+            "starts_at": "2026-07-03T11:00:00-07:00",
+            "timezone": NY,
+        },
+        said.append,
+    )
+    assert record["timezone"] == "Etc/GMT+7"
+    assert [line for line in said if line.startswith("field 'timezone'")]
