@@ -151,7 +151,7 @@ async def test_courses_list_shows_words_not_codes(catalog_path):
         assert "Thu Dec 17, 2026, 11:00 AM–1:00 PM CST" in listing
     assert "2027-01-14T13:00:00-05:00" not in listing  # no raw ISO text
     assert 'href="/catalog/courses/clio~3Aethics-of-ai"' in listing
-    assert "Provider&#39;s page" in listing
+    assert "Provider's page</a>" in listing
     for facet_words in ("When", "Credit category", "Price", "Free", "Paid"):
         assert f">{facet_words}" in html
 

@@ -132,6 +132,13 @@ async def course_card(datasette, request) -> dict | None:
     return card
 
 
+def row_words(row) -> dict:
+    """One row of the courses list in words (a Datasette table-page row)."""
+    return listing_words(
+        {cell["column"]: cell["raw"] for cell in row.cells}, provider_name
+    )
+
+
 def card_facts(row: dict) -> list[tuple[str, str]]:
     """The card's facts beyond the headline: location, approvals, presenters..."""
 
@@ -163,13 +170,17 @@ def card_facts(row: dict) -> list[tuple[str, str]]:
 
 @hookimpl
 def extra_template_vars(template, database, table, view_name, request, datasette):
-    """Give ``index.html`` its entry points and the courses row page its card."""
+    """The landing page's entry points, the course card, the list's words."""
 
     async def inner():
         if view_name == "index":
             return {"cle_landing": await landing(datasette, request)}
-        if view_name == "row" and (database, table) == (DATABASE, "courses"):
+        if (database, table) != (DATABASE, "courses"):
+            return {}
+        if view_name == "row":
             return {"cle_card": await course_card(datasette, request)}
+        if view_name == "table":
+            return {"cle_course_words": row_words}
         return {}
 
     return inner
@@ -240,4 +251,5 @@ def listing_words(row: dict, name_of) -> dict:
         ),
         "status": listing_text.STATUS_LABELS.get(row.get("status"), row.get("status")),
         "active": row.get("status") == "active",
+        "location": row.get("location") or "",
     }

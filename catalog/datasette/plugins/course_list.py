@@ -9,8 +9,10 @@
 - The "When" facet (``- when: listing_order`` in metadata) counts each span
   from the ``listing_order`` index; the "words" facet is Datasette's column
   facet with labels a paralegal reads ("Live webinar", "Free") and a title.
-- Cells of ``courses`` are shown in words (:mod:`catalog.listing_text`); every
-  stored text is escaped, and only http(s) URLs become links.
+- The list itself is drawn by ``_table-table-catalog-courses.html`` from words
+  put together once per row (``plugins/cle_pages.py``); no ``render_cell``
+  hook, which Datasette would call for each of the 35 cells of each row
+  (it doubled the page's time at 100 rows).
 """
 
 from __future__ import annotations
@@ -21,12 +23,7 @@ from datasette import hookimpl
 from datasette.database import QueryInterrupted
 from datasette.facets import ColumnFacet, Facet
 from datasette.filters import FilterArguments
-from datasette.utils import (
-    path_with_removed_args,
-    path_with_replaced_args,
-    tilde_encode,
-)
-from markupsafe import Markup, escape
+from datasette.utils import path_with_removed_args, path_with_replaced_args
 
 from catalog import listing_text
 from catalog.pages_context import current_ranges, now_utc, provider_name, week_zone
@@ -190,44 +187,3 @@ class WordsFacet(ColumnFacet):
 def register_facet_classes():
     """Offer the ``when`` and ``words`` facet types."""
     return [WhenFacet, WordsFacet]
-
-
-def link(url: object, text: str) -> Markup:
-    """An escaped link when ``url`` is http(s), else the escaped text alone."""
-    if isinstance(url, str) and url.strip().lower().startswith(("http://", "https://")):
-        return Markup('<a href="{}">{}</a>').format(url.strip(), text)
-    return escape(text)
-
-
-def cell_words(row, value, column: str, datasette) -> Markup | None:
-    """The words shown for one cell of ``courses``; None leaves Datasette's."""
-    if column == "title":
-        path = datasette.urls.row("catalog", "courses", tilde_encode(str(row["id"])))
-        return Markup('<a href="{}">{}</a>').format(path, value or row["id"])
-    if column == "url":
-        return link(value, "Provider's page")
-    if column == "provider":
-        if isinstance(value, dict):
-            return escape(provider_name(value.get("value"), value.get("label")))
-        return escape(provider_name(value))
-    words = {
-        "format": lambda: listing_text.format_label(value),
-        "price_usd": lambda: listing_text.price_words(
-            row["price_usd"], row["member_price_usd"]
-        ),
-        "total_hours": lambda: listing_text.credit_words(dict(row)),
-        "starts_at": lambda: listing_text.when_words(dict(row)),
-        "status": lambda: listing_text.STATUS_LABELS.get(value, value),
-        "is_free": lambda: listing_text.FREE_LABELS.get(value, "Price not stated"),
-    }
-    if column in words:
-        return escape(words[column]())
-    return None
-
-
-@hookimpl
-def render_cell(row, value, column, table, database, datasette):
-    """Courses cells in words: title to its page, format, price, credits, when."""
-    if (database, table) != TABLE:
-        return None
-    return cell_words(row, value, column, datasette)
