@@ -195,14 +195,7 @@ def _amounts(text: str, unit_minutes: int) -> _Amounts:
     last_category = None
     for index, number in enumerate(numbers):
         following = numbers[index + 1 :]
-        after_end = following[0].start() if following else len(text)
-        next_separator = bisect_left(separators, number.end())
-        if next_separator < len(separators):
-            after_end = min(after_end, separators[next_separator])
-        before_start = numbers[index - 1].end() if index else 0
-        last_separator = bisect_left(separators, number.start()) - 1
-        if last_separator >= 0:
-            before_start = max(before_start, separators[last_separator] + 1)
+        before_start, after_end = _neighbourhood(text, numbers, separators, index)
         after = text[number.end() : after_end]
         before = text[before_start : number.start()]
         unit = _UNIT.match(after)
@@ -235,6 +228,23 @@ def _amounts(text: str, unit_minutes: int) -> _Amounts:
         found.add(category, hours)
         last_category = category
     return found
+
+
+def _neighbourhood(
+    text: str, numbers: list, separators: list, index: int
+) -> tuple[int, int]:
+    """Where the words that describe figure ``index`` start and end: from the
+    figure or separator before it to the figure or separator after it."""
+    number = numbers[index]
+    after_end = numbers[index + 1].start() if index + 1 < len(numbers) else len(text)
+    next_separator = bisect_left(separators, number.end())
+    if next_separator < len(separators):
+        after_end = min(after_end, separators[next_separator])
+    before_start = numbers[index - 1].end() if index else 0
+    last_separator = bisect_left(separators, number.start()) - 1
+    if last_separator >= 0:
+        before_start = max(before_start, separators[last_separator] + 1)
+    return before_start, after_end
 
 
 def _not_hours(text: str, number: re.Match) -> bool:
