@@ -97,7 +97,13 @@ def listing_zone(event: dict, default_tz: str) -> str:
     if isinstance(start, datetime) and not is_utc(start):
         zone = start.tzinfo
     preferred = (*names_in(event.get("tzid")), default_tz)
-    return iana_name(zone, start.year, preferred)
+    name = iana_name(zone, start.year, preferred)
+    if name == "UTC" and isinstance(start, datetime) and not is_utc(start):
+        # a file's own zone like no IANA zone: the fixed offset of its start
+        hours = start.utcoffset().total_seconds() / 3600
+        if hours.is_integer() and -12 <= hours <= 14:
+            return f"Etc/GMT{-int(hours):+d}"
+    return name
 
 
 def names_in(tzid: str | None) -> tuple[str, ...]:

@@ -13,13 +13,15 @@ from __future__ import annotations
 
 import warnings
 from collections import Counter
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 import icalendar
 import pytest
 
 from crawlers.platforms.ical import read_events
+from crawlers.platforms.ical_zones import listing_zone
 
 PACKAGE_TESTS = Path(icalendar.__file__).parent / "tests"
 FILES = sorted(
@@ -108,3 +110,19 @@ def test_spider_reads_the_librarys_test_calendar_like_the_library(path):
         assert uid and uid in named, (
             f"{path.name}: {uid} {start} neither given nor reported"
         )
+
+
+@pytest.mark.parametrize("path", FILES, ids=lambda p: f"{p.parent.name}/{p.name}")
+def test_every_listing_zone_agrees_with_its_instants(path):
+    text = path.read_bytes().decode("utf-8", "replace")
+    for event in read_events(text, "America/New_York", WINDOW).events:
+        start = event["dtstart"]
+        if not isinstance(start, datetime):
+            continue
+        zone = ZoneInfo(listing_zone(event, "America/New_York"))
+        shown = start.astimezone(zone)
+        # the same instant (compared in UTC: PEP 495 makes an ambiguous local
+        # time unequal to every time of another zone)
+        assert shown.astimezone(UTC) == start.astimezone(UTC)
+        if start.utcoffset() != timedelta(0):  # a UTC time is shown in a zone
+            assert shown.utcoffset() == start.utcoffset(), (event.get("uid"), zone)
