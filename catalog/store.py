@@ -90,8 +90,57 @@ def ensure_providers(db: sqlite_utils.Database, slugs: Iterable[str]) -> None:
 BULK_MIN_NEW = 2000
 
 
+class BulkWrite:
+    """Several :func:`upsert_records` calls of one load sharing one index rebuild.
+
+    The bulk path is chosen once, at the first write with new listings: when
+    the load's new listings (that write's share of new ones times the records
+    expected) number at least :data:`BULK_MIN_NEW` and at least the rows the
+    table held. The indexes are then dropped and rebuilt when the load ends.
+    """
+
+    def __init__(self, db: sqlite_utils.Database, expected: int | None):
+        self.db = db
+        self.expected = expected
+        self.decided = False
+        self.active = False
+        self._saved: list[tuple[str, str, str]] = []
+
+    def decide(self, new: int, written: int, held: int) -> None:
+        """Choose the path once, from the first write that has new listings."""
+        if self.decided or not new:
+            return
+        self.decided = True
+        expected_new = new * max(self.expected or written, written) / written
+        if expected_new >= BULK_MIN_NEW and expected_new >= held:
+            self._saved = _drop_indexes(self.db, "courses")
+            self.active = True
+
+    def finish(self) -> None:
+        """Rebuild what :meth:`decide` dropped (inside the load's transaction)."""
+        if self.active:
+            _restore_indexes(self.db, "courses", self._saved)
+            self.active = False
+
+
+@contextmanager
+def bulk_write(db: sqlite_utils.Database, *, expected: int | None = None):
+    """A load of about ``expected`` records in several writes, one index rebuild.
+
+    Use inside ``db.atomic()`` and pass the yielded object to each
+    :func:`upsert_records`. An exception leaves the indexes to the rollback.
+    """
+    writer = BulkWrite(db, expected)
+    yield writer
+    writer.finish()
+
+
 def upsert_records(
-    db: sqlite_utils.Database, records: Iterable[dict], *, seen_on: str
+    db: sqlite_utils.Database,
+    records: Iterable[dict],
+    *,
+    seen_on: str,
+    bulk: BulkWrite | None = None,
 ) -> StoreResult:
     """Insert or update listings by ``id``, keeping their history fields.
 
@@ -101,6 +150,8 @@ def upsert_records(
 
     :param records: prepared interchange records
     :param seen_on: the date (YYYY-MM-DD) these listings were seen
+    :param bulk: one of several writes of a :func:`bulk_write` load (the
+        bulk path is then chosen once for the whole load)
     :return: the ids that were new, changed or unchanged
     """
     records = list(records)
@@ -108,7 +159,7 @@ def upsert_records(
     if not records:
         return result
     ensure_providers(db, (r["provider"] for r in records))
-    held = db.execute("select count(*) from courses").fetchone()[0]
+    held = db.execute("select exists (select 1 from courses)").fetchone()[0]
     existing = _existing(db, [r["id"] for r in records]) if held else {}
     rows = []
     for record in records:
@@ -124,12 +175,21 @@ def upsert_records(
         return result
     bump_version(db)
     new = set(result.new)
-    bulk = len(new) >= BULK_MIN_NEW and len(new) >= held
-    with _indexes_rebuilt_after(db, "courses") if bulk else _nothing():
+    alone = False
+    if bulk is not None:
+        if new and not bulk.decided:
+            bulk.decide(len(new), len(records), _count(db) if held else 0)
+    elif len(new) >= BULK_MIN_NEW:
+        alone = len(new) >= (_count(db) if held else 0)
+    with _indexes_rebuilt_after(db, "courses") if alone else _nothing():
         _insert_rows(db, [row for row in rows if row["id"] in new])
         _update_rows(db, [row for row in rows if row["id"] not in new])
-    _refill_course_details(db, [row["id"] for row in rows], fresh=bulk and not held)
+    _refill_course_details(db, [row["id"] for row in rows], stale=result.changed)
     return result
+
+
+def _count(db: sqlite_utils.Database) -> int:
+    return db.execute("select count(*) from courses").fetchone()[0]
 
 
 #: The keys of a row whose listing was seen again unchanged.
@@ -207,6 +267,13 @@ def _indexes_rebuilt_after(db: sqlite_utils.Database, table: str):
     table in one pass. Run inside the caller's transaction: SQLite's DDL is
     transactional, so a failure anywhere rolls the indexes back too.
     """
+    saved = _drop_indexes(db, table)
+    yield
+    _restore_indexes(db, table, saved)
+
+
+def _drop_indexes(db: sqlite_utils.Database, table: str) -> list[tuple[str, str, str]]:
+    """Drop a table's secondary indexes and triggers; return their definitions."""
     saved = db.execute(
         "select type, name, sql from sqlite_master where tbl_name = ? "
         "and type in ('index', 'trigger') and sql is not null",
@@ -214,7 +281,13 @@ def _indexes_rebuilt_after(db: sqlite_utils.Database, table: str):
     ).fetchall()
     for kind, name, _ in saved:
         db.execute(f'drop {kind} "{name}"')
-    yield
+    return saved
+
+
+def _restore_indexes(
+    db: sqlite_utils.Database, table: str, saved: list[tuple[str, str, str]]
+) -> None:
+    """Recreate what :func:`_drop_indexes` dropped and rebuild the full-text index."""
     for _, _, sql in saved:
         db.execute(sql)
     fts = db[table].detect_fts()
@@ -223,24 +296,30 @@ def _indexes_rebuilt_after(db: sqlite_utils.Database, table: str):
 
 
 def _refill_course_details(
-    db: sqlite_utils.Database, ids: list[str], *, fresh: bool
+    db: sqlite_utils.Database, ids: list[str], *, stale: list[str]
 ) -> None:
     """Rewrite the credits and practice-area rows of listings, from their rows.
 
     Set operations over the ``courses`` columns the store just wrote: one
     statement per side table instead of one insert per credit or area.
-    :param fresh: the side tables held nothing for these ids (a first load)
+    :param stale: the ids among ``ids`` that may have side rows already (the
+        changed ones; a new listing has none)
     """
     db.execute("create temp table if not exists touched_ids (id text primary key)")
     db.execute("delete from temp.touched_ids")
-    db.conn.executemany(
-        "insert or ignore into temp.touched_ids (id) values (?)", [(i,) for i in ids]
-    )
-    if not fresh:
+    if stale:
+        db.conn.executemany(
+            "insert or ignore into temp.touched_ids (id) values (?)",
+            [(i,) for i in stale],
+        )
         for side in ("credits", "course_practice_areas"):
             db.execute(
                 f"delete from {side} where course in (select id from temp.touched_ids)"
             )
+        db.execute("delete from temp.touched_ids")
+    db.conn.executemany(
+        "insert or ignore into temp.touched_ids (id) values (?)", [(i,) for i in ids]
+    )
     per_category = " union all ".join(
         f"select c.id, '{category}', c.{category}_hours from courses as c "
         f"join temp.touched_ids using (id) where c.{category}_hours is not null"
