@@ -113,7 +113,8 @@ def build_datasette(
     :param public: serve without arbitrary SQL (:data:`PUBLIC_SETTINGS`)
     :param pages: more pages (the composition root's paralegal page for
         ``--profile``), each with ``register()``, which adds its Datasette hooks
-        for the instance built next, and ``datasette`` (that instance) after
+        for the instance built next, ``datasette`` (that instance) after, and
+        ``warm()``, which prepares its content in the background
     :return: a ``datasette.app.Datasette`` (not yet started)
     """
     from datasette.app import Datasette
@@ -233,6 +234,8 @@ def serve(
             raise CleError("this cle has no profile page; run 'cle serve' alone")
         pages = (make_pages(profile_path, path),)
     datasette = build_datasette(path, public=public, pages=pages)
+    for page in pages:
+        page.warm()  # the paralegal's report, computed before the first visit
     click.echo(f"Serving the CLE catalog {path} at http://{host}:{port}/")
     urls = page_urls(host, port)
     if pages:

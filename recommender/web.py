@@ -18,6 +18,7 @@ from __future__ import annotations
 import asyncio
 import re
 import sqlite3
+import threading
 from datetime import UTC, date, datetime
 from pathlib import Path
 
@@ -116,6 +117,7 @@ class MyClePages:
         self.today = today or date.today
         self.datasette = None
         self._cache: tuple[tuple, dict] | None = None
+        self._lock = threading.Lock()
 
     def register(self) -> None:
         """Register these hooks; they answer for the next Datasette that is built.
@@ -127,6 +129,19 @@ class MyClePages:
         from datasette.plugins import pm
 
         pm.register(self, name=f"cle-my-cle-{id(self)}")
+
+    def warm(self) -> threading.Thread:
+        """Compute the report in the background, so the first visit is quick."""
+
+        def compute():
+            try:
+                self.report()
+            except ProfilePageError:
+                pass  # the page itself will say what is wrong
+
+        thread = threading.Thread(target=compute, name="cle-my-cle-warm", daemon=True)
+        thread.start()
+        return thread
 
     def _mine(self, datasette) -> bool:
         if self.datasette is None:
@@ -167,9 +182,11 @@ class MyClePages:
         """The report as of today, computed again only when an input changed."""
         as_of = self.today()
         key = self._key(as_of)
-        if self._cache is None or self._cache[0] != key:
-            self._cache = (key, build_report(self.profile_path, self.db_path, as_of))
-        return self._cache[1]
+        with self._lock:  # one computation at a time; the others wait for it
+            if self._cache is None or self._cache[0] != key:
+                report = build_report(self.profile_path, self.db_path, as_of)
+                self._cache = (key, report)
+            return self._cache[1]
 
     async def _report_or_error(self):
         try:
