@@ -11,8 +11,12 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable, Container
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from recommender.vocabulary import Vocabulary, plain_words, stem, words
+
+if TYPE_CHECKING:
+    from recommender.tracking.profile import Profile
 
 #: How many times the title's tokens count in a document.
 TITLE_REPEAT = 2
@@ -155,7 +159,7 @@ def partial_concepts(
 
 
 def profile_queries(
-    profile,
+    profile: Profile,
     vocabulary: Vocabulary,
     known: Container[str] = (),
     frequency: Callable[[str], int] | None = None,
@@ -169,7 +173,7 @@ def profile_queries(
         ("skill_gap", "skill_gaps"),
         ("practice_area", "practice_areas"),
     ):
-        for text in getattr(profile, attribute, None) or []:
+        for text in getattr(profile, attribute) or []:
             if words(text, PHRASE_NOUNS):
                 items.append(query_item(kind, text, vocabulary, known, frequency))
     return items

@@ -10,9 +10,11 @@ both go through here.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from catalog.queries import (
     connect_readonly,
@@ -26,6 +28,10 @@ from recommender.rank import Recommendation, rank
 from recommender.shortlist import top_picks
 from recommender.textmatch import phrase_strength
 from recommender.weights import WEIGHTS, Weights
+
+if TYPE_CHECKING:
+    from recommender.tracking.profile import Profile
+    from recommender.tracking.status import CredentialStatus
 
 
 @dataclass
@@ -119,8 +125,8 @@ def text_scores(
 
 
 def recommend(
-    profile,
-    statuses,
+    profile: Profile,
+    statuses: Sequence[CredentialStatus],
     catalog: Catalog,
     as_of: date,
     *,
@@ -134,6 +140,9 @@ def recommend(
     :param top: return only the first ``top`` picks, found without scoring
         every listing (the same picks, scores and order as a full ranking);
         None ranks every eligible listing
+
+    Whether each listing counts for each credential comes from the shipped
+    acceptance rules (:func:`recommender.counting.acceptance_for`).
     """
     queries = profile_queries(
         profile,
