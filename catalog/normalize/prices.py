@@ -16,9 +16,10 @@ How a line is read (choices documented here, tested in
   $275 | $300" (early-bird, regular, on-site), gives every price that role.
 - Money that is not a US course price is left out, so the price stays
   unknown rather than guessed: another currency ("£500", "C$75", "75 AUD"); a
-  sentence about cancelling or refunds ("a full refund, less a $50
-  cancellation fee"); other fees (administrative, service, handling,
-  processing, late, application, reactivation, membership, subscription);
+  clause about cancelling, refunds or transfers ("a full refund, less a $50
+  cancellation fee"; "Cost: $45 (refunds until Dec 1)" keeps its $45); other
+  fees (administrative, service, handling, processing, late, application,
+  reactivation, membership, subscription);
   add-ons ("an additional fee of $25", "each additional viewer"); rates
   ("$40 per credit hour", "$25/day"); bounds ("up to $50", "under $100", "$20
   or less", "$50+"); prices for another audience (students, retired,
@@ -72,7 +73,7 @@ _BOUND = re.compile(
     rf"(?:{_AMOUNT})(?!\s*(?:-|–|—|to)\s*\$?\d)"
     rf"|(?:{_AMOUNT})\s*(?:\+|or\s+(?:less|more|under|below|above))"
 )
-#: Sentences about cancelling or refunds quote fees, never the course price.
+#: Clauses about cancelling, refunds or transfers quote fees, never the price.
 _POLICY = re.compile(
     r"\bcancel|(?<!non-)(?<!non)\brefund(?!able)|\btransfers?\b|\bsubstitut"
 )
@@ -91,6 +92,7 @@ _NOT_A_PRICE = re.compile(
     r"|\bstudents?\b|\bretire(?:d|es?)\b|\bunemployed\b|\bjudges?\b|\bgovernment\b"
     r"|\bpublic\s+interest\b|\bspecial\s+attendees?\b|\bpass\s+holders?\b"
     r"|\bsubscribers?\b|\b(?:new|young)\s+lawyers?\b|\bseniors?\b|\bexhibitors?\b"
+    r"|\bcanad(?:a|ian)\b"
     r"|\ball[- ]access\b|\bbundles?\b|\bpasses\b|\bsubscriptions?\b"
     r"|\bscholarships?\b|\bawarded\b|\bawards?\s+(?:of|worth|totaling)\b|\bprizes?\b"
     r"|\bgrants?\b|\bdonations?\b|\bsalar(?:y|ies)\b|\bincome\b"
@@ -170,17 +172,18 @@ def _parse(text: str) -> dict:
 def _prices_only(lowered: str) -> str:
     """The wording with money that is not a US course price taken out."""
     lowered = _FOREIGN.sub(" ", lowered)
-    sentences = re.split(r"(?<!\d)[.!?](?=\s|$)", lowered)
-    lowered = " . ".join(
-        s for s in sentences if not (_POLICY.search(s) or _GENERAL_COST.search(s))
-    )
+    sentences = re.split(r"[.!?](?=\s|$)", lowered)
+    lowered = " ; ".join(s for s in sentences if not _GENERAL_COST.search(s))
     lowered = _RATE.sub(" ", _BOUND.sub(" ", lowered))
     lowered = _RANGE.sub(lambda m: f" ${max(_range_values(m))} ", lowered)
     clauses = _SEPARATOR.split(lowered)
-    if any(_NOT_A_PRICE.search(clause) for clause in clauses):
-        kept = [c for c in _split_keeping(lowered) if not _NOT_A_PRICE.search(c)]
-        lowered = "".join(kept)
+    if any(_not_a_price(clause) for clause in clauses):
+        lowered = "".join(c for c in _split_keeping(lowered) if not _not_a_price(c))
     return lowered
+
+
+def _not_a_price(clause: str) -> bool:
+    return bool(_NOT_A_PRICE.search(clause) or _POLICY.search(clause))
 
 
 def _split_keeping(text: str) -> list[str]:

@@ -105,6 +105,13 @@ NOT_A_PRICE = [
     ("A $25 processing fee applies to refunds. Registration: $99", 99, None),
     ("$99; late fee $20", 99, None),
     ("Registration $150 (non-refundable)", 150, None),
+    ("Cost: $45 (refunds available until Dec 1)", 45, None),
+    ("The seminar costs $45. Refunds less a $10 fee until Dec. 1.", 45, None),
+    (
+        "$99; a full refund, less a $20 service charge ($30 for Canadian orders)",
+        99,
+        None,
+    ),
     ("Refunds less a $15 administrative charge", None, None),
     ("Annual dues $75", None, None),
     # bounds are not prices
