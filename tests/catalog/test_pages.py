@@ -338,3 +338,13 @@ def test_a_bad_profile_is_one_line_before_serving(tmp_path):
     with pytest.raises(CleError) as caught:
         my_cle_pages(profile, tmp_path / "catalog.db")
     assert "\n" not in str(caught.value) and "no-such-credential" in str(caught.value)
+
+
+def test_serve_with_a_bad_profile_is_one_line(catalog_path, tmp_path):
+    profile = tmp_path / "bad.toml"
+    profile.write_text("name = [unclosed\n", encoding="utf-8")
+    args = ["serve", "--db", str(catalog_path), "--profile", str(profile)]
+    result = CliRunner().invoke(cli, args)
+    assert result.exit_code != 0
+    assert "Traceback" not in result.output
+    assert len(result.output.strip().splitlines()) == 1, result.output
