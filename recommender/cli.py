@@ -149,7 +149,7 @@ def plan(profile_path, as_of, horizon, as_json, db_path):
       cle plan --profile data/examples/profile.toml --as-of 2026-11-27
       cle plan --profile me.toml --horizon 24 --json
     """
-    from recommender.needs import needs_from_statuses
+    from recommender.needs import needs_from_statuses, unknown_needs
     from recommender.plan import plan as make_plan
     from recommender.render import plan_to_json, render_plan
     from recommender.service import recommend as run
@@ -160,13 +160,16 @@ def plan(profile_path, as_of, horizon, as_json, db_path):
     picks, _ = run(profile, statuses, catalog, day)
     needs = needs_from_statuses(statuses)
     units = {n.credential: n.units for n in needs}
-    result = make_plan(picks, needs, day, horizon_months=horizon, units=units)
+    result = make_plan(
+        picks, needs, day, horizon_months=horizon, units=units,
+        unknown=unknown_needs(statuses),
+    )  # fmt: skip
     catalog.add_details([c.pick for c in result.picks])
     names, zone = _reader(profile, statuses)
     if as_json:
         click.echo(json.dumps(plan_to_json(result, day, names, zone), indent=2))
         return
-    if not needs:
+    if not needs and not result.uncovered:
         click.echo("Nothing to plan: every credential in the profile is complete.")
         return
     click.echo("\n".join(render_plan(result, day, names, zone)))

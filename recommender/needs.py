@@ -90,6 +90,32 @@ def needs_from_statuses(
     return needs
 
 
+def unknown_needs(statuses: Iterable[CredentialStatus]) -> list[Need]:
+    """The requirements whose number is not established, as needs of unknown size.
+
+    Their ``hours`` is ``nan``: nothing can be planned toward them, and the
+    plan says so.
+    """
+    found = []
+    for status in statuses:
+        if status.done is True:
+            continue
+        for key, hours in (status.remaining or {}).items():
+            if hours is None and key != "total":
+                found.append(
+                    Need(
+                        credential=status.credential,
+                        credential_name=status.name or status.credential,
+                        key=key,
+                        categories=frozenset(),
+                        hours=float("nan"),
+                        deadline=status.cycle_end,
+                        unit=getattr(status, "unit", None) or "hour",
+                    )
+                )
+    return found
+
+
 def listing_hours(listing: dict) -> dict[str, float]:
     """Credit hours of a listing per category (missing categories are 0)."""
     hours = dict.fromkeys(CREDIT_CATEGORIES, 0.0)

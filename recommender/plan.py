@@ -279,6 +279,7 @@ def plan(
     *,
     horizon_months: int | None = DEFAULT_HORIZON_MONTHS,
     units: dict[str, str] | None = None,
+    unknown: list[Need] = (),
 ) -> Plan:
     """Choose the courses to take: cover what is due, say what cannot be covered.
 
@@ -290,6 +291,9 @@ def plan(
     :param horizon_months: plan needs due within this many months of
         ``as_of`` (None, or no ``as_of``: every need)
     :param units: credential -> the plural of its unit ("hours", "credits")
+    :param unknown: requirements whose number is not established
+        (:func:`recommender.needs.unknown_needs`), said uncovered when due
+        within the horizon
     """
     horizon_end = (
         add_months(as_of, horizon_months) if as_of and horizon_months else None
@@ -304,10 +308,18 @@ def plan(
     later_needs = [
         LaterNeed(need, sum(contribution(p, need) for p in picks)) for need in later
     ]
+    not_established = [
+        f"the {need.label} {need.units} {credential_label(need)} needs are not "
+        "established, so no plan can cover them; ask the issuer"
+        for need in split_by_horizon(list(unknown), horizon_end)[0]
+    ]
     return Plan(
         courses=allocate(chosen, due),
         needs=due,
-        uncovered=_uncovered(picks, candidates, due, targets, units or {}),
+        uncovered=[
+            *_uncovered(picks, candidates, due, targets, units or {}),
+            *not_established,
+        ],
         complete_search=complete,
         later=later_needs,
         horizon_end=horizon_end,

@@ -236,7 +236,9 @@ def render_plan(
         else ""
     )
     if not result.needs:
-        lines = [f"Nothing due{horizon} to plan as of {as_of.isoformat()}."]
+        by = f" by {result.horizon_end.isoformat()}" if result.horizon_end else ""
+        lines = [f"As of {as_of.isoformat()}, no known hours are due{by} to plan."]
+        lines += [f"Not covered: {message}" for message in result.uncovered]
         return lines + _later_lines(result)
     lines = [f"Plan as of {as_of.isoformat()}{horizon}, to cover:"]
     lines += [f"  {line}" for line in need_lines(result.needs)]

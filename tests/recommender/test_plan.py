@@ -219,3 +219,22 @@ def test_courses_are_grouped_under_the_first_deadline_they_fill():
         (DEADLINE, ["prov:course-1"]),
         (date(2027, 6, 30), ["prov:course-2"]),
     ]
+
+
+def test_a_requirement_not_established_is_uncovered_by_name_never_zero():
+    from recommender.needs import unknown_needs
+
+    statuses = [
+        Status("ut-lpp", {"ethics": None, "total": 0.0}, date(2027, 6, 30),
+               "Utah LPP", done=None),
+        Status("far", {"ethics": None, "total": 0.0}, date(2029, 6, 30), "Far",
+               done=None),
+    ]  # fmt: skip
+    needs = needs_from_statuses(statuses, fills)
+    assert needs == []  # nothing with a number to plan toward
+    result = plan([], needs, AS_OF, unknown=unknown_needs(statuses))
+    assert result.picks == []
+    assert result.uncovered == [
+        "the ethics hours Utah LPP (ut-lpp) needs are not established, so no plan "
+        "can cover them; ask the issuer"
+    ]
