@@ -114,7 +114,9 @@ def module_files():
 
 
 @pytest.mark.parametrize(
-    "package,path", list(module_files()), ids=lambda v: str(v).split("/work/main/")[-1]
+    "package,path",
+    list(module_files()),
+    ids=lambda v: v.relative_to(ROOT).as_posix() if isinstance(v, Path) else v,
 )
 def test_import_rules(package, path):
     if path.relative_to(ROOT).as_posix() == COMPOSITION_ROOT:
@@ -163,7 +165,9 @@ WRITERS = {"catalog/store.py", "catalog/db.py"}
 
 
 @pytest.mark.parametrize(
-    "package,path", list(module_files()), ids=lambda v: str(v).split("/work/main/")[-1]
+    "package,path",
+    list(module_files()),
+    ids=lambda v: v.relative_to(ROOT).as_posix() if isinstance(v, Path) else v,
 )
 def test_writes_only_in_the_store(package, path):
     relative = path.relative_to(ROOT).as_posix()

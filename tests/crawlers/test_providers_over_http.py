@@ -1,4 +1,4 @@
-"""Engineer B's providers through the real Scrapy engine, served on 127.0.0.1.
+"""Providers with their own spiders, through the real Scrapy engine on 127.0.0.1.
 
 Each provider's bundled pages (and its robots.txt) are served by a local HTTP
 server; ``CLE_SITE_OVERRIDE`` points every host of the provider at it, and
