@@ -198,6 +198,7 @@ def when_reason(pick: Recommendation, as_of: date, zone: str = "UTC") -> str:
         if listing.get("format") == "in_person" and (listing.get("location"))
         else ""
     )
+    kind = kind or "session"  # format not stated
     return f"{kind} on {when}{where} (in {days} day{'s' if days != 1 else ''})"
 
 

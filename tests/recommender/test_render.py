@@ -67,3 +67,23 @@ def test_fill_reasons_add_what_only_the_total_gets():
         "fills 1.0 of the 2.5 ethics hours California paralegal MCLE needs by "
         "2026-12-31"
     ]
+
+
+def test_a_session_time_is_in_the_readers_zone_with_its_abbreviation():
+    from recommender.explain import when_reason
+    from recommender.rank import Recommendation
+
+    def pick(**fields):
+        return Recommendation(listing(1, **fields), 0.0, {}, 0.0, False)
+
+    webinar = pick(format="live_webinar", starts_at="2026-12-03T11:00:00-05:00",
+                   ends_at="2026-12-03T12:30:00-05:00")  # fmt: skip
+    assert when_reason(webinar, AS_OF, "America/Los_Angeles") == (
+        "live webinar on Thu Dec 3, 2026, 8:00–9:30 AM PST (in 6 days)"
+    )
+    assert "11:00 AM–12:30 PM EST" in when_reason(webinar, AS_OF, "America/New_York")
+    unstated = pick(format=None, starts_at="2027-02-11", ends_at="2027-02-13")
+    assert when_reason(unstated, AS_OF, "UTC").startswith(
+        "session on Thu Feb 11 – Fri Feb 12, 2027"
+    )
+    assert when_reason(pick(), AS_OF, "UTC") == "on demand: take it any time"
