@@ -238,3 +238,52 @@ def test_a_requirement_not_established_is_uncovered_by_name_never_zero():
         "the ethics hours Utah LPP (ut-lpp) needs are not established, so no plan "
         "can cover them; ask the issuer"
     ]
+
+
+VERDICTS = ("counts", "counts", "counts_if_approved", "does_not_count", "unknown")
+
+
+@st.composite
+def ruled_catalogs(draw):
+    """Up to 8 courses with random hours and a random verdict per credential."""
+    records, rulings = [], {}
+    for number in range(draw(st.integers(1, 8))):
+        credits = [
+            {"category": category, "hours": float(draw(st.integers(0, 3)))}
+            for category in ("ethics", "general")
+        ]
+        start = draw(st.one_of(st.none(), st.integers(1, 500)))
+        fields = {"price_usd": float(draw(st.sampled_from((0, 10, 40))))}
+        if start is not None:
+            day = date.fromordinal(AS_OF.toordinal() + start).isoformat()
+            fields |= {"format": "live_webinar", "starts_at": f"{day}T12:00:00Z"}
+        records.append(listing(number, credits=credits, **fields))
+        for credential in ("ca", "nala"):
+            rulings[(f"prov:course-{number}", credential)] = draw(
+                st.sampled_from(VERDICTS)
+            )
+    return records, rulings
+
+
+@settings(max_examples=150, deadline=None)
+@given(ruled_catalogs(), st.integers(1, 24))
+def test_a_plan_fills_needs_only_with_counting_units_each_once(problem, horizon):
+    records, rulings = problem
+    statuses = [
+        Status("ca", {"ethics": 2.0, "total": 4.0}, DEADLINE, "California"),
+        Status("nala", {"ethics": 1.0, "total": 5.0}, date(2028, 3, 31), "NALA"),
+    ]
+    picks = rank(Person(), statuses, records, {}, AS_OF, **stated(statuses, rulings))
+    needs = needs_from_statuses(statuses, fills)
+    result = plan(picks, needs, AS_OF, horizon_months=horizon)
+    given: dict = {}
+    for course in result.courses:
+        assert course.fills
+        verdicts = {v.credential: v.verdict for v in course.candidate.pick.verdicts}
+        for allocation in course.fills:
+            assert verdicts[allocation.need.credential] == "counts"
+            assert allocation.need in result.needs  # due within the horizon
+            given[allocation.need] = given.get(allocation.need, 0) + allocation.hours
+    assert all(hours <= need.hours + 1e-9 for need, hours in given.items())
+    later = {x.need for x in result.later}
+    assert later | set(result.needs) == set(needs) and not later & set(result.needs)
