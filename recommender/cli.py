@@ -169,6 +169,9 @@ def plan(profile_path, as_of, horizon, as_json, db_path):
     if as_json:
         click.echo(json.dumps(plan_to_json(result, day, names, zone), indent=2))
         return
+    if not statuses:
+        click.echo("Nothing to plan: the profile lists no credentials.")
+        return
     if not needs and not result.uncovered:
         click.echo("Nothing to plan: every credential in the profile is complete.")
         return
