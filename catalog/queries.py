@@ -135,8 +135,13 @@ def read_listings(connection: sqlite3.Connection, ids: list[str]) -> dict[str, d
 
 def read_active_listings(connection: sqlite3.Connection) -> list[dict]:
     """Every active listing as an interchange record, ordered by id."""
+    return list(iter_active_listings(connection))
+
+
+def iter_active_listings(connection: sqlite3.Connection) -> Iterator[dict]:
+    """The active listings one at a time, ordered by id (memory stays flat)."""
     sql = "select * from courses where status = 'active' order by id"
-    return list(_records(connection.execute(sql)))
+    return _records(connection.execute(sql))
 
 
 def get_listing(connection: sqlite3.Connection, listing_id: str) -> dict | None:

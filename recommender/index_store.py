@@ -20,11 +20,14 @@ import re
 import sqlite3
 import tempfile
 from array import array
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from math import floor, log2
 from pathlib import Path
 
 from catalog import paths
-from catalog.queries import catalog_fingerprint, read_active_listings
+from catalog.queries import catalog_fingerprint, iter_active_listings
+from catalog.schema import CREDIT_CATEGORIES
 from recommender.documents import query_vector
 from recommender.vocabulary import Vocabulary, vocabulary_fingerprint
 
@@ -132,29 +135,49 @@ class PersistedIndex:
         return found
 
 
-def fit_index(listings: list[dict], vocabulary: Vocabulary) -> PersistedIndex:
-    """Fit TF-IDF on the listings (imports scikit-learn) and return its arrays."""
+def fit_index(listings: Iterable[dict], vocabulary: Vocabulary) -> PersistedIndex:
+    """Fit TF-IDF on the listings (imports scikit-learn) and return its arrays.
+
+    The listings are read once, as they come: each is turned into its tokens
+    and its class and then dropped, so a million listings are never all held.
+    """
     from recommender.documents import listing_tokens
     from recommender.model import CourseIndex
 
-    ids = [listing["id"] for listing in listings]
-    classes, members = listing_classes(listings)
+    ids: list[str] = []
+    grouping = _Classes()
+    seen_tokens = False
+
+    def documents() -> Iterator[list[str]]:
+        nonlocal seen_tokens
+        for position, listing in enumerate(listings):
+            ids.append(listing["id"])
+            grouping.add(position, listing)
+            tokens = listing_tokens(listing, vocabulary)
+            seen_tokens = seen_tokens or bool(tokens)
+            yield tokens
+
+    try:
+        fitted = CourseIndex().fit(documents(), ids).to_arrays()
+    except ValueError:  # scikit-learn: "empty vocabulary" when no listing has words
+        if seen_tokens:
+            raise
+        fitted = None
+    classes, members = grouping.result()
     grouped = {"classes": classes, "class_members": members}
-    documents = [listing_tokens(listing, vocabulary) for listing in listings]
-    if not any(documents):
+    if fitted is None:
         empty = {name: array(code) for name, code in _ARRAYS.items()}
         empty["indptr"].append(0)
         return PersistedIndex(ids, {}, **empty, vocabulary=vocabulary, **grouped)
-    fitted = CourseIndex().fit(documents, ids).to_arrays()
-    terms = {term: column for column, term in enumerate(fitted["terms"])}
+    terms = {term: column for column, term in enumerate(fitted.pop("terms"))}
     parts = {}
     for name, code in _ARRAYS.items():
         parts[name] = array(code)
-        parts[name].frombytes(fitted[name].astype(_NUMPY_TYPES[code]).tobytes())
+        parts[name].frombytes(fitted.pop(name).astype(_NUMPY_TYPES[code]).tobytes())
     return PersistedIndex(ids, terms, **parts, vocabulary=vocabulary, **grouped)
 
 
-def listing_classes(listings: list[dict]) -> tuple[list[dict], array]:
+def listing_classes(listings: Iterable[dict]) -> tuple[list[dict], array]:
     """Group listings by credit hours, scheduling, price band and unknown price.
 
     :return: one dict per class (``hours`` per category, ``scheduled``,
@@ -162,14 +185,24 @@ def listing_classes(listings: list[dict]) -> tuple[list[dict], array]:
         publishes no public price, ``start``/``end`` in the members array) and
         the listing positions grouped by class
     """
-    from math import floor, log2
-
-    from catalog.schema import CREDIT_CATEGORIES
-    from recommender.rank import is_scheduled
-
-    groups: dict[tuple, list[int]] = {}
-    lowest: dict[tuple, float | None] = {}
+    grouping = _Classes()
     for position, listing in enumerate(listings):
+        grouping.add(position, listing)
+    return grouping.result()
+
+
+class _Classes:
+    """Listings grouped into classes one at a time (see :func:`listing_classes`)."""
+
+    def __init__(self):
+        from recommender.rank import is_scheduled
+
+        self.is_scheduled = is_scheduled
+        self.groups: dict[tuple, array] = {}
+        self.lowest: dict[tuple, float | None] = {}
+
+    def add(self, position: int, listing: dict) -> None:
+        """Put the listing at ``position`` in its class."""
         # As the store derives the ``<category>_hours`` columns ranking reads.
         by_category = {c["category"]: c["hours"] for c in listing.get("credits") or []}
         hours = tuple(float(by_category.get(c) or 0) for c in CREDIT_CATEGORIES)
@@ -181,25 +214,29 @@ def listing_classes(listings: list[dict]) -> tuple[list[dict], array]:
         band = None
         if price is not None:
             band = floor(log2(price) * PRICE_BUCKETS_PER_OCTAVE) if price > 0 else "0"
-        key = (hours, is_scheduled(listing), band, public is None)
-        groups.setdefault(key, []).append(position)
-        if price is not None and (lowest.get(key) is None or price < lowest[key]):
-            lowest[key] = price
-    classes, members = [], array("i")
-    for key, positions in groups.items():
-        hours, scheduled, _, unknown = key
-        classes.append(
-            {
-                "hours": list(hours),
-                "scheduled": scheduled,
-                "lowest_price": lowest.get(key),
-                "price_unknown": unknown,
-                "start": len(members),
-                "end": len(members) + len(positions),
-            }
-        )
-        members.extend(positions)
-    return classes, members
+        key = (hours, self.is_scheduled(listing), band, public is None)
+        self.groups.setdefault(key, array("i")).append(position)
+        lowest = self.lowest.get(key)
+        if price is not None and (lowest is None or price < lowest):
+            self.lowest[key] = price
+
+    def result(self) -> tuple[list[dict], array]:
+        """The classes and the listing positions grouped by class."""
+        classes, members = [], array("i")
+        for key, positions in self.groups.items():
+            hours, scheduled, _, unknown = key
+            classes.append(
+                {
+                    "hours": list(hours),
+                    "scheduled": scheduled,
+                    "lowest_price": self.lowest.get(key),
+                    "price_unknown": unknown,
+                    "start": len(members),
+                    "end": len(members) + len(positions),
+                }
+            )
+            members.extend(positions)
+        return classes, members
 
 
 #: array typecode -> numpy dtype name of the same layout.
@@ -281,7 +318,7 @@ def rebuild(db) -> Path:
 
     connection = getattr(db, "conn", db)
     path = Path(_database_file(connection))
-    index = fit_index(read_active_listings(connection), load_vocabulary())
+    index = fit_index(iter_active_listings(connection), load_vocabulary())
     directory = model_dir(path)
     save_index(index, directory, index_key(connection))
     return directory
@@ -301,7 +338,7 @@ def open_index(
     index = load_index(directory, key)
     if index is not None:
         return index, False
-    index = fit_index(read_active_listings(connection), load_vocabulary())
+    index = fit_index(iter_active_listings(connection), load_vocabulary())
     try:
         save_index(index, directory, key)
     except OSError:
