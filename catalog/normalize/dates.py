@@ -43,6 +43,7 @@ from __future__ import annotations
 
 import re
 from datetime import UTC, date, datetime, time, timedelta, tzinfo
+from functools import lru_cache
 from typing import NamedTuple
 from zoneinfo import ZoneInfo
 
@@ -160,6 +161,22 @@ def read_when(text: str, default_tz: str, reference: date | None = None) -> dict
     a bare date, a machine-written instant or the provider's default never
     state one.
     """
+    if reference is None and isinstance(text, str) and isinstance(default_tz, str):
+        return dict(_cached_reading(text, default_tz))
+    return _reading(text, default_tz, reference)
+
+
+#: Distinct wordings remembered: the normalizer and the zone check read each
+#: record's wording with the same zone, and the reading is pure.
+CACHE_SIZE = 8192
+
+
+@lru_cache(maxsize=CACHE_SIZE)
+def _cached_reading(text: str, default_tz: str) -> dict:
+    return _reading(text, default_tz, None)
+
+
+def _reading(text: str, default_tz: str, reference: date | None) -> dict:
     try:
         return _parse(text, default_tz, reference)
     except Exception:  # a normalizer never raises: unreadable means absent
@@ -174,7 +191,7 @@ def clock_zone(text: str, default_tz: str, day: date) -> str | None:
 
     :param day: the date the times are on (for "EST" read in July and such)
     """
-    reading = read_when(text, default_tz, day)
+    reading = read_when(text, default_tz)
     if "zone" in reading or reading.get("starts_at"):
         return reading.get("zone")
     try:

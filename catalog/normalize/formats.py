@@ -110,8 +110,7 @@ def parse_format(text: str) -> str | None:
     text = _NOT_THIS_FORMAT.sub(" ", text[:MAX_CHARS])
     if _HYBRID.search(text):
         return "hybrid"
-    named = _formats_named(text)
-    if len(named) > 1 and _COMPARISON.search(text):
+    if _COMPARISON.search(text) and len(_formats_named(text)) > 1:
         return None  # "live webinars or OnDemand courses", "… versus recorded"
     for name, pattern in _RULES:
         if pattern.search(text):

@@ -31,7 +31,8 @@ from datetime import UTC, datetime, timedelta, tzinfo
 from zoneinfo import ZoneInfo
 
 from catalog.normalize.dates import clock_zone, first_clock, read_when
-from catalog.normalize.zones import zone_by_name, zone_name
+from catalog.normalize.words import MAX_CHARS
+from catalog.normalize.zones import zone_by_name, zone_in_text, zone_name
 
 #: Zones with distinct rules that US providers use, in the order they are tried.
 US_ZONES = (
@@ -59,6 +60,8 @@ def settle_zone(record: dict, warn: Callable[[str], None] | None = None) -> dict
     zone_text = (
         record.get("timezone") if isinstance(record.get("timezone"), str) else None
     )
+    if _already_agrees(record, instants, zone_text):
+        return record
     stated = _stated_zone(record, zone_text, instants["starts_at"])
     if stated is not None:
         _fix_to_stated(record, instants, stated)
@@ -88,6 +91,21 @@ def settle_zone(record: dict, warn: Callable[[str], None] | None = None) -> dict
             f"{record['timezone']}"
         )
     return record
+
+
+def _already_agrees(record: dict, instants: dict, zone_text: str | None) -> bool:
+    """A quick yes: the instants have the listing zone's offsets and the wording
+    names no other zone anywhere (so no reading of it could state one)."""
+    zone = zone_by_name(zone_text)
+    if zone is None or not all(
+        _agrees(moment, zone) for moment in instants.values() if moment is not None
+    ):
+        return False
+    text = record.get("when_text")
+    if not isinstance(text, str) or not text.strip():
+        return True
+    named = zone_in_text(text[:MAX_CHARS], zone, instants["starts_at"].date())
+    return named is None or zone_name(named[0]) == zone_text
 
 
 def _aware(value) -> datetime | None:
@@ -126,7 +144,7 @@ def _stated_zone(record: dict, zone_text: str | None, start: datetime) -> str | 
     if not isinstance(text, str) or not text.strip():
         return None
     default = zone_text or "America/New_York"
-    written = _aware(read_when(text, default, start.date()).get("starts_at"))
+    written = _aware(read_when(text, default).get("starts_at"))
     if written is not None and written.date() not in _local_dates(start, written):
         return None
     return clock_zone(text, default, start.date())
