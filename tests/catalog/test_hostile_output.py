@@ -146,6 +146,16 @@ async def test_search_answers_quotes_and_operators(hostile_catalog, q):
 
 
 @pytest.mark.asyncio
+@pytest.mark.parametrize("q", ['"', '""', "NEAR(", "ethics AND", "-"])
+async def test_table_search_box_answers_quotes_and_operators(hostile_catalog, q):
+    datasette = build_datasette(hostile_catalog)
+    response = await datasette.client.get(
+        "/catalog/courses.json", params={"_search": q, "_past": "1"}
+    )
+    assert response.status_code == 200, response.text[:300]
+
+
+@pytest.mark.asyncio
 async def test_search_with_operator_words_still_finds_courses(hostile_catalog):
     datasette = build_datasette(hostile_catalog)
     found = {}

@@ -37,7 +37,13 @@ def fts_words(query: object) -> str:
     return " ".join(terms) or NO_WORDS
 
 
-@hookimpl
+@hookimpl(trylast=True)
 def prepare_connection(conn):
-    """Register ``fts_words`` on every connection Datasette opens."""
+    """Register ``fts_words``, also as ``escape_fts``, on every connection.
+
+    The table pages' search box (``/catalog/courses?_search=``) matches
+    ``escape_fts(:search)``; registered last, this replaces Datasette's own
+    ``escape_fts`` so that box cannot answer with a syntax error either.
+    """
     conn.create_function("fts_words", 1, fts_words, deterministic=True)
+    conn.create_function("escape_fts", 1, fts_words, deterministic=True)
