@@ -30,7 +30,9 @@ or drop a finished listing). Example of a thin provider spider::
 
 from __future__ import annotations
 
+import hashlib
 import re
+import unicodedata
 from datetime import date, datetime, timedelta
 from urllib.parse import urljoin
 from zoneinfo import ZoneInfo
@@ -61,8 +63,19 @@ EMPTY_VALUES = (None, "", [], ())
 
 
 def slugify(text: str) -> str:
-    """Lowercase words joined by dashes: ``"Ethics Update"`` → ``ethics-update``."""
-    return re.sub(r"[^a-z0-9]+", "-", str(text).lower()).strip("-")
+    """Lowercase words joined by dashes: ``"Éthique Update"`` → ``ethique-update``.
+
+    Accents are folded to their letters; a key whose letters are not Latin
+    ("研修 2026") keeps a short hash of itself, so no two such keys share an id
+    and none is left empty.
+    """
+    decomposed = unicodedata.normalize("NFKD", str(text))
+    kept = [ch for ch in decomposed if not unicodedata.combining(ch)]
+    slug = re.sub(r"[^a-z0-9]+", "-", "".join(kept).lower()).strip("-")
+    if slug and all(ch.isascii() or not ch.isalnum() for ch in kept):
+        return slug
+    digest = hashlib.sha1(str(text).encode("utf-8")).hexdigest()[:10]
+    return f"{slug}-{digest}" if slug else digest
 
 
 def html_to_text(html: str | None) -> str:

@@ -7,7 +7,7 @@ from datetime import timedelta
 import pytest
 from scrapy.http import HtmlResponse, TextResponse
 
-from crawlers.platforms.base import drop_empty, labelled_lines, offset_label
+from crawlers.platforms.base import drop_empty, labelled_lines, offset_label, slugify
 from crawlers.spiders.registered import NalsSpider
 
 
@@ -94,3 +94,22 @@ def test_post_process_can_drop_a_listing():
     response = HtmlResponse(url, body=html, encoding="utf-8")
     assert list(NalsSpider(run_date="2026-11-20").parse_detail(response))
     assert list(Dropping(run_date="2026-11-20").parse_detail(response)) == []
+
+
+@pytest.mark.parametrize(
+    ("key", "expected"),
+    [
+        ("Ethics Update", "ethics-update"),
+        ("Éthique Update", "ethique-update"),  # accents fold to their letters
+        ("Café—Law 2026", "cafe-law-2026"),
+        ("研修 2026", "2026-ca1c2ce107"),  # non-Latin letters keep a hash
+    ],
+)
+def test_slugify_never_gives_an_empty_or_shared_key(key, expected):
+    assert slugify(key) == expected
+
+
+def test_keys_that_differ_only_in_non_latin_letters_get_different_ids():
+    keys = ["研修 2026", "セミナー 2026", "倫理", "法律"]
+    slugs = [slugify(k) for k in keys]
+    assert all(slugs) and len(set(slugs)) == len(keys)
