@@ -122,7 +122,7 @@ class WildApricotSpider(IcalSpider):
         @url https://www.sfpa.com/events
         @returns requests 1
         """
-        if response.text.lstrip().startswith("BEGIN:VCALENDAR"):
+        if response.text.lstrip("\ufeff \t\r\n").startswith("BEGIN:VCALENDAR"):
             yield from self.parse_ics(response)
             return
         yield from self.parse_list(response)
