@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import re
 from datetime import UTC, date, datetime, time, timedelta, timezone, tzinfo
+from functools import lru_cache
 from zoneinfo import ZoneInfo
 
 EASTERN = "America/New_York"
@@ -143,6 +144,7 @@ def zone_in_text(
     return zone, daylight
 
 
+@lru_cache(maxsize=4096)
 def _regional(region: tzinfo, default: tzinfo, day: date) -> tzinfo:
     """The default zone when it keeps the region's standard time that day."""
     noon = datetime.combine(day, time(12))
