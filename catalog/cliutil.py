@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import sqlite3
 from collections.abc import Callable
+from contextlib import closing
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -151,12 +152,25 @@ def write_text_file(path: Path, text: str, option: str = "-o") -> None:
         raise CleError(f"{option}: cannot write {path} ({exc.strerror})") from None
 
 
+class CatalogPath(click.ParamType):
+    """``--db PATH``: a catalog file (which may not exist yet), never a folder."""
+
+    name = "PATH"
+
+    def convert(self, value, param, ctx):
+        """The path, or one line when it names a folder."""
+        path = Path(value)
+        if path.is_dir():
+            raise CleError(f"--db {path} is a folder; give the catalog's .db file")
+        return path
+
+
 def db_option(func):
     """Add ``--db PATH`` (default ``$CLE_DB`` or ``state/catalog.db``)."""
     return click.option(
         "--db",
         "db_path",
-        type=click.Path(dir_okay=False, path_type=Path),
+        type=CatalogPath(),
         envvar="CLE_DB",
         default=None,
         help="Catalog database (default: $CLE_DB or state/catalog.db).",
@@ -199,6 +213,20 @@ def existing_catalog(db_path: Path | None) -> Path:
         raise CleError(
             f"no catalog at {path}; run 'cle refresh --offline' or 'cle import FILE' "
             "first, or pass --db"
+        )
+    try:
+        with closing(
+            sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+        ) as db:
+            tables = db.execute(
+                "select count(*) from sqlite_master where name = 'courses'"
+            ).fetchone()[0]
+    except sqlite3.Error as exc:
+        raise CleError(f"{path} is not a usable catalog database ({exc})") from None
+    if not tables:
+        raise CleError(
+            f"{path} is not a catalog (it has no courses table); "
+            "give the catalog's file with --db"
         )
     return path
 

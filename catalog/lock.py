@@ -85,8 +85,11 @@ def _open_lock_file(path: Path) -> int:
 
 
 def _unavailable_message(path: Path, exc: OSError) -> str:
+    reason = exc.strerror or str(exc)
+    if path.parent.exists() and not path.parent.is_dir():
+        reason = f"{path.parent} is a file, not a folder"
     return (
-        f"cannot open the lock file {path} ({exc.strerror or exc}); "
+        f"cannot open the lock file {path} ({reason}); "
         "make its folder writable or pass --db with a writable folder"
     )
 

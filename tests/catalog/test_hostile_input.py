@@ -403,3 +403,37 @@ def test_sample_rows_survive_every_rejected_file(tmp_path):
         assert run("import", tmp_path / name, "--db", db).exit_code == 1
     assert stored_rows(db) == before
     assert before[0] == len([ln for ln in SAMPLE.read_text("utf-8").splitlines() if ln])
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["export"],
+        ["import", SAMPLE],
+        ["load"],
+        ["recommend", "--profile", PROFILE],
+        ["log", "nala:x", "--profile", PROFILE],
+    ],
+)
+def test_database_path_that_is_a_folder_is_one_line(tmp_path, command):
+    line = one_line_error(run(*command, "--db", tmp_path))
+    assert line == f"Error: --db {tmp_path} is a folder; give the catalog's .db file"
+
+
+@pytest.mark.parametrize("kind", ["garbage", "empty", "other"])
+@pytest.mark.parametrize(
+    "command",
+    [["log", "nala:x", "--profile", PROFILE], ["recommend", "--profile", PROFILE]],
+)
+def test_reading_a_file_that_is_no_catalog_is_one_line(tmp_path, kind, command):
+    import sqlite3
+
+    path = tmp_path / f"{kind}.db"
+    if kind == "garbage":
+        path.write_bytes(b"not SQLite at all " * 50)
+    elif kind == "empty":
+        path.write_bytes(b"")
+    else:
+        sqlite3.connect(path).execute("create table notes (text)").connection.close()
+    line = one_line_error(run(*command, "--db", path))
+    assert line.startswith(f"Error: {path} is not a"), line
