@@ -262,6 +262,22 @@ def _add_listing_order(db: sqlite_utils.Database) -> None:
         )
 
 
+@migrations(name="0006_credit_hours_listing_order")
+def _add_hours_listing_order_indexes(db: sqlite_utils.Database) -> None:
+    # The credit-category facet of the default courses page counts
+    # "<category>_hours > 0 and listing_order >= now": with the hours index
+    # alone SQLite read every such row (327 ms at 100k); with listing_order
+    # beside the hours it counts from the index (SQLite, without statistics,
+    # would keep choosing the hours-only index: it is replaced). Same leading
+    # column, so an ethics_hours > 0 filter still uses it.
+    for category in CREDIT_CATEGORIES:
+        column = f"{category}_hours"
+        db.execute(f"drop index if exists idx_courses_{column}")
+        db["courses"].create_index(
+            [column, "listing_order"], index_name=f"idx_courses_{column}"
+        )
+
+
 def open_db(path: str | os.PathLike | None = None) -> sqlite_utils.Database:
     """Open (creating if needed) the catalog and apply pending migrations.
 

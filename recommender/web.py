@@ -8,8 +8,9 @@ plan's scheduled sessions as an iCalendar feed. Both answer GET only (the
 catalog's read-only wrapper refuses anything else) and write nothing. Without
 ``--profile`` nothing is registered and both paths are 404.
 
-The page reuses what ``cle status``, ``cle recommend`` and ``cle plan`` compute
-and print as JSON (:mod:`recommender.render`), so the three never disagree.
+The page runs the same steps as ``cle status``, ``cle recommend`` and ``cle
+plan`` (default horizon) and shows their JSON (:mod:`recommender.render`);
+tests/catalog/test_pages.py checks it against the commands' own output.
 The report is computed once per profile file, catalog version and day.
 """
 
@@ -43,7 +44,7 @@ def build_report(profile_path: Path, db_path: Path, as_of: date) -> dict:
     :raises ProfilePageError: when the profile, the rules or the catalog are bad
     """
     from recommender.explain import reasons
-    from recommender.needs import needs_from_statuses
+    from recommender.needs import needs_from_statuses, unknown_needs
     from recommender.plan import plan as make_plan
     from recommender.render import pick_json, plan_to_json
     from recommender.service import open_listings, recommend
@@ -76,7 +77,9 @@ def build_report(profile_path: Path, db_path: Path, as_of: date) -> dict:
     every, _ = recommend(profile, statuses, catalog, as_of)
     needs = needs_from_statuses(statuses)
     units = {need.credential: need.units for need in needs}
-    result = make_plan(every, needs, as_of, units=units)
+    result = make_plan(
+        every, needs, as_of, units=units, unknown=unknown_needs(statuses)
+    )
     catalog.add_details([candidate.pick for candidate in result.picks])
     planned = {
         course.candidate.pick.listing["id"]: (deadline, course.candidate.pick.listing)

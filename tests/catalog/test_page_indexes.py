@@ -78,7 +78,7 @@ def test_migration_fills_the_table_for_a_catalog_built_before_it(tmp_path):
     assert stored_pairs(db) == expected_pairs(sample_records())
     indexed = {tuple(i.columns) for i in db["courses"].indexes}
     for category in CREDIT_CATEGORIES:
-        assert (f"{category}_hours",) in indexed
+        assert any(columns[0] == f"{category}_hours" for columns in indexed)
 
 
 def test_export_and_reimport_rebuild_the_same_areas(tmp_path):

@@ -105,6 +105,8 @@ class WhenFacet(Facet):
         ranges = current_ranges()
         params = dict(self.params or {})
         parts = []
+        if not (self.request.args.get("_past") or self.request.args.get("_when")):
+            del ranges["past"]  # hidden by the default filter: always 0
         for key, (low, high) in ranges.items():
             params[f"cle_{key}_low"], params[f"cle_{key}_high"] = low, high
             parts.append(
