@@ -9,9 +9,11 @@ How a line is read (choices documented here, tested in
   "accredited", "eligible" → ``approved``.
 - What states nothing is read past: a question ("Is this course approved for
   ethics credit?"), a condition ("If accreditation was approved for your
-  state, …"), and a negation of one category only ("has not been approved for
-  ethics credit", "no ethics credit"), which neither approves nor refuses the
-  course as a whole.
+  state, …"; but "If approved, …" and "subject to approval" are pending),
+  and a negation of one category only ("has not been approved for ethics
+  credit", "no ethics credit"), which neither approves nor refuses the
+  course as a whole. A negated approval word ("webcasts are not an approved
+  instruction method for NLT credit") is never read as an approval.
 - ``approvals`` names the credential ids whose bodies the wording says approved
   the course (see :data:`APPROVAL_BODIES`). Nothing is recorded from a clause
   (a sentence, or a part after ";", "but", ", and") that says approval is
@@ -47,6 +49,8 @@ APPROVAL_BODIES: tuple[tuple[str, tuple[str, ...]], ...] = (
     (r"kentucky paralegal association", ("ky-ckp",)),
 )
 
+#: The course gives no credit: "No CLE credit", "has not been approved for MCLE
+#: credit", "This is not an accredited program".
 NO_CREDIT = re.compile(
     r"\bnot\s+an?\s+(?:approved|accredited)\s+(?:cle\s+)?(?:program|course|activity"
     r"|seminar|webinar|event)s?\b|"
@@ -56,6 +60,7 @@ NO_CREDIT = re.compile(
     r"|\bnot\s+(?:for|valid\s+for)\s+(?:cle\s+)?credit|\bineligible\b"
     r"|^\W*(?:none|n/?a|no)\W*$|\bcredit\W*(?:none|n/a)\b"
 )
+#: Approval asked for, not yet given: "pending", "is applying to", "will seek".
 PENDING = re.compile(
     r"\bpending\b|\bapplied\s+for\b|\bapplication\s+(?:\w+\s+){0,3}?(?:submitted|"
     r"filed|made)\b|\bsubmitted\s+for\b|\b(?:has|have)\s+been\s+(?:requested|submitted|"
@@ -65,11 +70,18 @@ PENDING = re.compile(
     r"|\bseek(?:s|ing)?\s+(?:\w+\s+){0,2}?(?:pre-?)?(?:approval|accreditation)\b"
     r"|\bwill\s+seek\b|\bnot\s+yet\s+(?:been\s+)?(?:approved|accredited)\b"
 )
+#: Approval given; a negated word ("not an approved method") is not one.
 APPROVED = re.compile(
     r"(?<!not\s)(?<!not\san\s)(?<!not\sa\s)\b(?:approved|accredited|eligible|qualifies)\b"
 )
 #: Sentences that state nothing: "If accreditation was approved …, then …".
 CONDITION = re.compile(r"\b(?:if|whether|unless|once)\b[^,.;]*,?")
+#: … except a condition on the approval itself, which is a pending approval:
+#: "If approved, the program carries 1.0 hour", "subject to approval".
+CONDITIONAL_APPROVAL = re.compile(
+    r"\b(?:if|once|when)\s+(?:it\s+is\s+|is\s+)?(?:approved|accredited)\b"
+    r"|\bupon\s+approval\b|\bsubject\s+to\s+(?:\w+\s+)?approval\b"
+)
 #: Negations of one category only: "not been approved for ethics credit".
 CATEGORY_NEGATION = re.compile(
     r"\b(?:not|never)\s+(?:\w+\s+){0,3}?(?:approved|accredited|eligible|offered|"
@@ -98,11 +110,12 @@ def statements(lowered: str) -> str:
     """
     sentences = re.split(r"(?<=[.?!])\s+", lowered)
     kept = " ".join(s for s in sentences if not s.rstrip(" )\"'").endswith("?"))
-    kept = CONDITION.sub(" ", kept)
+    kept = CONDITION.sub(" ", CONDITIONAL_APPROVAL.sub(" pending ", kept))
     return CATEGORY_NEGATION.sub(" ", kept)
 
 
 def strip_pending(text: str) -> str:
+    """The wording without its clauses that say approval is pending."""
     clauses = re.split(r"[;|\n]|\.\s", text)
     return " ".join(c for c in clauses if not PENDING.search(c))
 

@@ -228,7 +228,9 @@ NEGATIONS_AND_TABLES = [
     ("1.5 hours general; not approved for ethics credit", {G: 1.5}, 1.5, "approved"),
     ("This program has not been approved for ethics credit.", {}, None, "unknown"),
     ("Is this course approved for CLE credit? Check back soon.", {}, None, "unknown"),
-    ("If approved, the program will carry 1.0 hour", {G: 1.0}, 1.0, "approved"),
+    ("If approved, the program will carry 1.0 hour", {G: 1.0}, 1.0, "pending"),
+    ("1.5 hours, subject to NALA approval", {G: 1.5}, 1.5, "pending"),
+    ("If you attend both days, 6.0 hours approved", {G: 6.0}, 6.0, "approved"),
     # "of which" inside a total
     ("3.0 hours, of which 1.0 is ethics", {E: 1.0, G: 2.0}, 3.0, "approved"),
     ("3.0 CLE hours (1.0 of which is ethics)", {E: 1.0, G: 2.0}, 3.0, "approved"),
