@@ -11,9 +11,11 @@ the event"), a negated word ("Webcasts are NOT archived"), and the side of a
 contrast ("Unlike our live webinars, this on-demand course …" is
 ``on_demand``; "without attending a live class"). A text that names two
 formats as alternatives or compares them ("live CLE webinars or OnDemand
-courses", "in-person … versus recorded on-demand programming") names no
-format; a bare "webinar" does not count against "on demand", as webinars are
-also recorded. So "Webinar (on demand)" is ``on_demand`` and "Live Webinar"
+courses", "in-person … versus recorded on-demand programming", "delivered
+live …, also available on demand", "transfers from a live seminar to the
+webcast") names no format; a bare "webinar" does not count against "on
+demand", as webinars are also recorded; "self-study credit" is a kind of
+credit, not a format. So "Webinar (on demand)" is ``on_demand`` and "Live Webinar"
 is ``live_webinar``; "Online" alone names no format (an online course may be
 live or self-paced), and neither does a topic such as "Legal Research".
 Clio's buttons tell the two apart: "Register Now" is live, "Watch Now" a
