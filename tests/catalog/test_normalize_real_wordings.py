@@ -1,8 +1,9 @@
 """Real published wordings (tests/fixtures/normalize/real_wordings.jsonl).
 
 Each line is one sentence cut from a real page (its address in ``source``) with
-the reading written by hand from the page: credits, price, dates or format,
-``null`` where a careful reader could not tell. Two bars, per field:
+the reading written by hand from the page: credits, price, dates (and the
+zone the wording states for its clock times) or format, ``null`` where a
+careful reader could not tell. Two bars, per field:
 
 - at least 9 in 10 read right (every expected field equal);
 - nothing guessed: where the expectation is unknown, the parser must say
@@ -12,11 +13,18 @@ the reading written by hand from the page: credits, price, dates or format,
 from __future__ import annotations
 
 import json
+from datetime import date
 from pathlib import Path
 
 import pytest
 
-from catalog.normalize import parse_credits, parse_format, parse_price, parse_when
+from catalog.normalize import (
+    clock_zone,
+    parse_credits,
+    parse_format,
+    parse_price,
+    parse_when,
+)
 
 FIXTURE = Path(__file__).parents[1] / "fixtures" / "normalize" / "real_wordings.jsonl"
 FIELDS = ("credit", "price", "date", "format")
@@ -24,7 +32,7 @@ SHARE = 0.9
 EXPECTED_TYPES = {
     "credit": {"credits": dict, "total_hours": float | int, "credit_status": str},
     "price": {"price_usd": float | int, "member_price_usd": float | int},
-    "date": {"starts_at": str, "ends_at": str},
+    "date": {"starts_at": str, "ends_at": str, "zone": str},
     "format": {"format": str},
 }
 
@@ -49,7 +57,10 @@ def _reading(row: dict) -> dict:
         return {key: parsed.get(key) for key in ("price_usd", "member_price_usd")}
     if row["field"] == "date":
         parsed = parse_when(text, row["timezone"])
-        return {key: parsed.get(key) for key in ("starts_at", "ends_at")}
+        reading = {key: parsed.get(key) for key in ("starts_at", "ends_at")}
+        day = date.fromisoformat((parsed.get("starts_at") or "2026-01-15")[:10])
+        reading["zone"] = clock_zone(text, row["timezone"], day)
+        return reading
     return {"format": parse_format(text)}
 
 
