@@ -42,7 +42,7 @@ How a line is read (choices documented here, tested in
 from __future__ import annotations
 
 import re
-from datetime import UTC, date, datetime, time, timedelta, tzinfo
+from datetime import date, time, timedelta, tzinfo
 from functools import lru_cache
 from typing import NamedTuple
 from zoneinfo import ZoneInfo
@@ -50,6 +50,7 @@ from zoneinfo import ZoneInfo
 from catalog.normalize.clocks import WEEKDAY as _WEEKDAY
 from catalog.normalize.clocks import find_times
 from catalog.normalize.formats import parse_format
+from catalog.normalize.instants import read_whole
 from catalog.normalize.words import MAX_CHARS
 from catalog.normalize.zones import (
     EASTERN,
@@ -102,15 +103,6 @@ _DATE_PATTERNS = (
 _JOINED = re.compile(rf"[\s,]*{_TO}[\s,]*(?:{_WEEKDAY.pattern}\s*)?")
 #: The same after a start time: "October 12 @ 8:30 am - October 13 @ 5 pm".
 _JOINED_AFTER_TIME = re.compile(rf"\s{_TO}\s*(?:{_WEEKDAY.pattern}\s*)?$")
-_ISO_INSTANT = re.compile(
-    r"\b\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})"
-)
-_RFC822 = re.compile(
-    r"^(?:[A-Za-z]{3},\s*)?\d{1,2}\s+[A-Za-z]{3}\s+\d{2,4}\s+\d{1,2}:\d{2}"
-    r"(?::\d{2})?\s*(?:[A-Z]{1,5}|[+-]\d{4})?$"
-)
-_UNIX_SECONDS = re.compile(r"^\d{9,10}$")
-_ICS_BASIC = re.compile(r"^(\d{8}T\d{6})(Z?)$")
 _UNSCHEDULED = ("on_demand", "self_study")
 #: A live session that also offers a recording; "Recorded live on …" is not one.
 _LIVE_SESSION = re.compile(r"^(?!.*\brecorded\b).*\b(?:live|register)\b", re.I)
@@ -234,7 +226,7 @@ def _parse(text: str, default_tz: str, reference: date | None) -> dict:
             return result
         result = {}  # "Live webinar Dec 3, 1 PM ET; on-demand replay after"
     default = zone_named(default_tz) or ZoneInfo(EASTERN)
-    whole = _read_whole(text, default)
+    whole = read_whole(text, default)
     if whole:
         return {**result, **whole}
     lowered = text.lower()
@@ -276,37 +268,6 @@ def _instants(text: str, days: _Days, default: tzinfo) -> dict:
             end = aware(days.last + _ONE_DAY, clocks[1], zone, daylight)
         result["ends_at"] = end.isoformat(timespec="seconds")
     return result
-
-
-def _read_whole(text: str, default: tzinfo) -> dict | None:
-    """Texts that are one machine-written instant: RFC 822, ISO, Unix seconds."""
-    stripped = text.strip()
-    if _UNIX_SECONDS.match(stripped):
-        instant = datetime.fromtimestamp(int(stripped), tz=UTC).astimezone(default)
-        return {"starts_at": instant.isoformat(timespec="seconds")}
-    ics = _ICS_BASIC.match(stripped)
-    if ics:  # iCalendar DTSTART value: UTC with Z, else floating (provider's zone)
-        instant = datetime.strptime(ics[1], "%Y%m%dT%H%M%S")
-        instant = instant.replace(tzinfo=UTC if ics[2] else default)
-        return {"starts_at": instant.isoformat(timespec="seconds")}
-    if _RFC822.match(stripped):
-        from email.utils import parsedate_to_datetime  # feeds only; pulls in socket
-
-        instant = parsedate_to_datetime(stripped)
-        if instant.tzinfo is None:
-            instant = instant.replace(tzinfo=default)
-        return {"starts_at": instant.isoformat(timespec="seconds")}
-    iso = _ISO_INSTANT.search(stripped)
-    if iso:
-        instant = datetime.fromisoformat(iso[0].replace(" ", "T"))
-        result = {"starts_at": instant.isoformat(timespec="seconds")}
-        after = _ISO_INSTANT.search(stripped, iso.end())
-        if after:
-            end = datetime.fromisoformat(after[0].replace(" ", "T"))
-            if end > instant:
-                result["ends_at"] = end.isoformat(timespec="seconds")
-        return result
-    return None
 
 
 def _find_days(lowered: str, reference: date | None) -> _Days | None:
