@@ -8,7 +8,7 @@ How a line is read (choices documented here, tested in
   "2026-12-10", with or without a weekday and with "@", "at", "|", "·" or
   commas between date and time. RFC 822 feed dates ("Sat, 21 Jun 2025
   13:00:00 GMT"), ISO instants, iCalendar values ("20261210T180000Z") and Unix
-  seconds are read whole.
+  seconds are read whole (``catalog/normalize/instants.py``).
 - Day ranges: "September 26-29, 2024", "July 15 – 17, 2027", "15-17 July
   2027", and two full dates joined by a dash, "to" or "through", with or
   without weekdays ("Thursday, September 23, 2027 – Sunday, September 26,
