@@ -75,7 +75,7 @@ APPROVED = re.compile(
     r"(?<!not\s)(?<!not\san\s)(?<!not\sa\s)\b(?:approved|accredited|eligible|qualifies)\b"
 )
 #: Sentences that state nothing: "If accreditation was approved …, then …".
-CONDITION = re.compile(r"\b(?:if|whether|unless|once)\b[^,.;]*,?")
+CONDITION = re.compile(r"\b(?:if|whether|unless|once)\b[^,.;]*,")
 #: … except a condition on the approval itself, which is a pending approval:
 #: "If approved, the program carries 1.0 hour", "subject to approval".
 CONDITIONAL_APPROVAL = re.compile(

@@ -231,6 +231,8 @@ NEGATIONS_AND_TABLES = [
     ("If approved, the program will carry 1.0 hour", {G: 1.0}, 1.0, "pending"),
     ("1.5 hours, subject to NALA approval", {G: 1.5}, 1.5, "pending"),
     ("If you attend both days, 6.0 hours approved", {G: 6.0}, 6.0, "approved"),
+    ("Approved once per cycle: 1.0 hour", {G: 1.0}, 1.0, "approved"),
+    ("1.0 hour approved if attended live", {G: 1.0}, 1.0, "approved"),
     # "of which" inside a total
     ("3.0 hours, of which 1.0 is ethics", {E: 1.0, G: 2.0}, 3.0, "approved"),
     ("3.0 CLE hours (1.0 of which is ethics)", {E: 1.0, G: 2.0}, 3.0, "approved"),
