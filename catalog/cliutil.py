@@ -92,8 +92,10 @@ class OutputPath(click.Path):
 
     def convert(self, value, param, ctx):
         """The path, or one line saying why it cannot be written."""
-        path = super().convert(value, param, ctx)
         option = param.opts[0] if param is not None and param.opts else "output"
+        if Path(value).is_dir():
+            raise CleError(f"{option}: {value} is a folder; give a file name in it")
+        path = super().convert(value, param, ctx)
         folder = path.parent
         if not folder.is_dir():
             raise CleError(

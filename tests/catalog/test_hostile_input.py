@@ -262,6 +262,18 @@ def test_export_into_a_missing_folder_is_one_line(tmp_path):
     )
 
 
+@pytest.mark.parametrize(
+    "command",
+    [["export"], ["report", "--profile", PROFILE], ["report", "--profile", PROFILE,
+     "--format", "xlsx"]],
+)  # fmt: skip
+def test_output_that_is_a_folder_is_one_line(tmp_path, command):
+    db = build_sample_catalog(tmp_path / "catalog.db")
+    args = [*command, "-o", tmp_path]
+    line = one_line_error(run(*args, *(["--db", db] if command == ["export"] else [])))
+    assert line == f"Error: -o: {tmp_path} is a folder; give a file name in it"
+
+
 @pytest.mark.parametrize("fmt", ["md", "csv", "xlsx"])
 def test_report_into_a_missing_folder_is_one_line(tmp_path, fmt):
     target = tmp_path / "missing" / f"report.{fmt}"
