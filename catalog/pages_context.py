@@ -15,6 +15,22 @@ from catalog.listing_text import when_ranges
 from catalog.paths import reference_path
 from catalog.timefmt import local_zone_name
 
+#: The date conditions the courses page adds (plugins/course_list.py).
+DEFAULT_CLAUSE = "listing_order >= :cle_now"
+WHEN_CLAUSE = "listing_order >= :cle_when_low and listing_order < :cle_when_high"
+
+
+def dated_only(sql: str) -> bool:
+    """True when a page's SQL has no condition but the date ones above.
+
+    Such a page is counted best one index range at a time (by date, by credit
+    category); any other page in one pass over its rows.
+    """
+    _, found, where = sql.partition(" where ")
+    for clause in (DEFAULT_CLAUSE, WHEN_CLAUSE):
+        where = where.replace(clause, "")
+    return not found or not where.replace("and", "").strip()
+
 
 @functools.cache
 def provider_names() -> dict[str, str]:

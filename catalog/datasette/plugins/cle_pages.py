@@ -80,9 +80,30 @@ limit 50
 """
 
 
+#: Landing facts already counted: (catalog version, hour) -> facts. The
+#: catalog changes once a night; the counts ("upcoming this month") are
+#: counted again every hour, so sessions that started drop out.
+_LANDING_CACHE: dict[tuple, dict] = {}
+VERSION_SQL = "select value from catalog_meta where key = 'version'"
+
+
 async def landing(datasette, request) -> dict:
-    """The landing page's counts, practice areas, calendar URLs and crawl runs."""
+    """The landing page's facts and the calendar's URLs (for this request)."""
     db = datasette.get_database(DATABASE)
+    version = (await db.execute(VERSION_SQL)).first()
+    key = (
+        str(db.path),
+        version[0] if version else None,
+        current_ranges()["past"][1][:13],
+    )
+    if key not in _LANDING_CACHE:
+        _LANDING_CACHE.clear()
+        _LANDING_CACHE[key] = await landing_facts(db)
+    return {**_LANDING_CACHE[key], "calendar": calendar_urls(datasette, request)}
+
+
+async def landing_facts(db) -> dict:
+    """The landing page's counts, practice areas and crawl runs."""
     ranges = current_ranges()
     params = {"now": ranges["past"][1], "month_end": ranges["this_month"][1]}
     counts = {}
@@ -99,7 +120,6 @@ async def landing(datasette, request) -> dict:
     return {
         "entry_points": entries,
         "practice_areas": areas,
-        "calendar": calendar_urls(datasette, request),
         "runs": runs,
         "unhealthy": sum(not run["healthy"] for run in runs),
     }

@@ -26,7 +26,15 @@ from datasette.filters import FilterArguments
 from datasette.utils import path_with_removed_args, path_with_replaced_args
 
 from catalog import listing_text
-from catalog.pages_context import current_ranges, now_utc, provider_name, week_zone
+from catalog.pages_context import (
+    DEFAULT_CLAUSE,
+    WHEN_CLAUSE,
+    current_ranges,
+    dated_only,
+    now_utc,
+    provider_name,
+    week_zone,
+)
 
 TABLE = ("catalog", "courses")
 #: Facet column -> (title, value -> label).
@@ -46,14 +54,14 @@ def when_filter(args, now: datetime, zone: str) -> FilterArguments:
     if chosen in ranges:
         low, high = ranges[chosen]
         return FilterArguments(
-            ["listing_order >= :cle_when_low and listing_order < :cle_when_high"],
+            [WHEN_CLAUSE],
             {"cle_when_low": low, "cle_when_high": high},
             [listing_text.WHEN_LABELS[chosen].lower()],
         )
     if args.get("_past"):
         return FilterArguments([], human_descriptions=["past sessions included"])
     return FilterArguments(
-        ["listing_order >= :cle_now"],
+        [DEFAULT_CLAUSE],
         {"cle_now": ranges["past"][1]},
         ["upcoming and on demand (past sessions hidden)"],
     )
@@ -90,6 +98,32 @@ def filters_from_request(request, database, table, datasette):
     )
 
 
+def spans_sql(sql: str, params: dict, ranges: dict) -> tuple[str, dict]:
+    """SQL counting the page's rows in each span of ``listing_order``.
+
+    A page narrowed only by date (the default page, a ``_when`` span) is
+    counted span by span, each a range of the ``listing_order`` index read
+    from the index alone; any other page in one pass over its rows (SQLite
+    reads a virtual column's value from the table, so one pass over the whole
+    catalog would be slow, and one count per span over a filtered page would
+    read its rows once per span).
+
+    :return: the SQL (one row, one column per span, in ``ranges`` order) and
+        its parameters (the page's plus the spans' bounds)
+    """
+    for key, (low, high) in ranges.items():
+        params[f"cle_{key}_low"], params[f"cle_{key}_high"] = low, high
+    spans = [
+        f"listing_order >= :cle_{key}_low and listing_order < :cle_{key}_high"
+        for key in ranges
+    ]
+    if dated_only(sql):
+        counts = [f"(select count(*) from ({sql}) where {span})" for span in spans]
+        return f"select {', '.join(counts)}", params
+    sums = [f"sum({span})" for span in spans]
+    return f"select {', '.join(sums)} from ({sql})", params
+
+
 class WhenFacet(Facet):
     """Counts of listings this week, this month, later, on demand (and past)."""
 
@@ -103,23 +137,15 @@ class WhenFacet(Facet):
         """One facet per configured column: ([facet infos], [timed-out names])."""
         results, timed_out = [], []
         ranges = current_ranges()
-        params = dict(self.params or {})
-        parts = []
         if not (self.request.args.get("_past") or self.request.args.get("_when")):
             del ranges["past"]  # hidden by the default filter: always 0
-        for key, (low, high) in ranges.items():
-            params[f"cle_{key}_low"], params[f"cle_{key}_high"] = low, high
-            parts.append(
-                f"select '{key}' as value, count(*) as count from ({self.sql}) "
-                f"where listing_order >= :cle_{key}_low "
-                f"and listing_order < :cle_{key}_high"
-            )
+        sql, params = spans_sql(self.sql, dict(self.params or {}), ranges)
         for config in self.get_configs():
             column = config["config"].get("column") or config["config"]["simple"]
             try:
                 rows = await self.ds.execute(
                     self.database,
-                    " union all ".join(parts),
+                    sql,
                     params,
                     truncate=False,
                     custom_time_limit=self.ds.setting("facet_time_limit_ms"),
@@ -128,10 +154,11 @@ class WhenFacet(Facet):
                 timed_out.append(column)
                 continue
             chosen = self.request.args.get("_when")
+            counts = dict(zip(ranges, rows.first() or (), strict=True))
             values = [
-                self._value(row["value"], row["count"], chosen)
-                for row in rows.rows
-                if row["count"] or row["value"] == chosen
+                self._value(key, counts[key] or 0, chosen)
+                for key in ranges
+                if counts[key] or key == chosen
             ]
             results.append(
                 {

@@ -27,6 +27,7 @@ from datasette.utils import (
     path_with_removed_args,
 )
 
+from catalog.pages_context import dated_only
 from catalog.schema import CREDIT_CATEGORIES
 
 
@@ -38,10 +39,28 @@ def hours_column(category: str) -> str:
 def category_counts_sql(sql: str, categories: list[str]) -> str:
     """SQL counting, per category, the rows of ``sql`` with hours above zero.
 
+    A page narrowed only by date counts each category from its hours index; a
+    page narrowed otherwise (format, search, price) in one pass over its rows.
+
     :param sql: the page's query without order or limit (Datasette's ``sql``)
     :param categories: credit categories from the vocabulary (plain words)
     :return: rows of (value, count), largest count first
     """
+    if not dated_only(sql):
+        # a narrowed page: one pass over its rows, not one per category
+        counted = "select " + ", ".join(
+            f"sum({escape_sqlite(hours_column(c))} > 0) as {escape_sqlite(c)}"
+            for c in categories
+        )
+        rows = " union all ".join(
+            f"select '{c}' as value, coalesce({escape_sqlite(c)}, 0) as count "
+            "from counted"
+            for c in categories
+        )
+        return (
+            f"with counted as materialized ({counted} from ({sql})) {rows} "
+            "order by count desc, value"
+        )
     parts = [
         f"select '{category}' as value, count(*) as count from ({sql}) "
         f"where {escape_sqlite(hours_column(category))} > 0"
