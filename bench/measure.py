@@ -34,17 +34,20 @@ class ChildRun:
     returncode: int
     stdout: str
     stderr: str
+    #: User + system CPU seconds of the child (steadier than wall time on a
+    #: shared machine: waiting for a core is not counted).
+    cpu_seconds: float | None = None
 
 
-#: Runs argv[1:] as its child, then writes "<wall seconds> <peak RSS KiB>" of it.
+#: Runs argv[1:] as its child, then writes "<wall s> <peak RSS KiB> <CPU s>" of it.
 _LAUNCHER = """
 import os, resource, subprocess, sys, time
 started = time.perf_counter()
 code = subprocess.call(sys.argv[1:])
 seconds = time.perf_counter() - started
-peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+usage = resource.getrusage(resource.RUSAGE_CHILDREN)
 with open(os.environ["CLE_BENCH_USAGE"], "w") as out:
-    out.write(f"{seconds} {peak}")
+    out.write(f"{seconds} {usage.ru_maxrss} {usage.ru_utime + usage.ru_stime}")
 sys.exit(code if code >= 0 else 128 - code)
 """
 
@@ -75,7 +78,10 @@ def run_child(
     _pid, status, usage = os.wait4(process.pid, 0)
     seconds = time.perf_counter() - started
     process.returncode = os.waitstatus_to_exitcode(status)
-    return ChildRun(seconds, usage.ru_maxrss / 1024, process.returncode, stdout, stderr)
+    cpu = usage.ru_utime + usage.ru_stime
+    return ChildRun(
+        seconds, usage.ru_maxrss / 1024, process.returncode, stdout, stderr, cpu
+    )
 
 
 def _run_launched(args: list[str], *, env: dict | None, cwd) -> ChildRun:
@@ -87,11 +93,11 @@ def _run_launched(args: list[str], *, env: dict | None, cwd) -> ChildRun:
         usage_env = {**(env or {}), "CLE_BENCH_USAGE": str(usage_file)}
         outer = run_child(launcher, env=usage_env, cwd=cwd)
         try:
-            seconds, peak_kib = usage_file.read_text().split()
+            seconds, peak_kib, cpu = usage_file.read_text().split()
         except (OSError, ValueError):
             return outer
     return ChildRun(float(seconds), int(peak_kib) / 1024, outer.returncode,
-                    outer.stdout, outer.stderr)  # fmt: skip
+                    outer.stdout, outer.stderr, float(cpu))  # fmt: skip
 
 
 def _drain(process: subprocess.Popen) -> tuple[str, str]:

@@ -76,6 +76,7 @@ FEEDS = {
     }
 }
 FEED_EXPORT_ENCODING = "utf-8"
+FEED_EXPORTERS = {"jsonlines": "crawlers.pipelines.FeedLinesExporter"}
 
 # No control ports: a nightly crawler needs no telnet or remote-control listener.
 TELNETCONSOLE_ENABLED = False
