@@ -12,7 +12,9 @@ topic (never from its words):
   does not take) = 0;
 * topic is a skill gap: 3; a practice area: 2; otherwise 0;
 * +1 when it gives ethics hours a credential still needs before its deadline
-  (an off-topic course that does this scores 1);
+  (an off-topic course that does this scores 1); in the acceptance-aware
+  judgments only when those hours count for that credential
+  (:mod:`bench.eval.acceptance_grade`);
 * +0.5 when it is free for this paralegal and the profile prefers free.
 
     python -m bench.eval.build   # rewrites bench/eval/a to bench/eval/e
@@ -25,6 +27,7 @@ import random
 from datetime import date
 from pathlib import Path
 
+from bench.eval.acceptance_grade import JUDGMENT_FILES, gives_needed_ethics
 from bench.synthetic import TOPICS, listing
 
 HERE = Path(__file__).resolve().parent
@@ -396,9 +399,11 @@ def to_toml(profile: dict) -> str:
 
 
 def profile_context(profile_path: Path):
-    """A profile with its last deadline, its ethics deadlines and its done course ids.
+    """A profile with its last deadline, its ethics needs and its done course ids.
 
-    The last deadline is None when some unfinished credential has no cycle end.
+    The last deadline is None when some unfinished credential has no cycle end;
+    the ethics needs are (credential, cycle end) of each credential still
+    needing ethics hours.
     """
     from recommender.tracking.profile import load_profile
     from recommender.tracking.rules import load_rules
@@ -409,19 +414,27 @@ def profile_context(profile_path: Path):
     statuses = [s for s in compute_status(profile, rules, AS_OF) if not s.done]
     deadlines = [s.cycle_end for s in statuses if s.cycle_end]
     last = max(deadlines) if deadlines and len(deadlines) == len(statuses) else None
-    ethics_due = [s.cycle_end for s in statuses if (s.remaining.get("ethics") or 0) > 0]
+    ethics_due = [
+        (s.credential, s.cycle_end)
+        for s in statuses
+        if (s.remaining.get("ethics") or 0) > 0
+    ]
     done_ids = {e.course_id for e in profile.completed if e.course_id}
     return profile, last, ethics_due, done_ids
 
 
-def judge(profile_path: Path, topics: dict, records, hidden) -> dict:
-    """Non-zero grades and the ineligible listing ids for one profile."""
+def judge(
+    profile_path: Path, topics: dict, records, hidden, acceptance_aware: bool = False
+) -> dict:
+    """Non-zero grades and the ineligible listing ids for one profile.
+
+    :param acceptance_aware: the ethics-need grade only for hours that count
+    """
     profile, last, ethics_due, done_ids = profile_context(profile_path)
+    context = (profile, topics, last, ethics_due, done_ids, acceptance_aware)
     grades, ineligible = {}, []
     for record in records:
-        grade = _grade(
-            record, hidden[record["id"]], profile, topics, last, ethics_due, done_ids
-        )
+        grade = _grade(record, hidden[record["id"]], *context)
         if grade is None:
             ineligible.append(record["id"])
         elif grade > 0:
@@ -429,7 +442,9 @@ def judge(profile_path: Path, topics: dict, records, hidden) -> dict:
     return {"grades": grades, "ineligible": ineligible}
 
 
-def _grade(record, topic, profile, topics, last, ethics_due, done_ids) -> float | None:
+def _grade(
+    record, topic, profile, topics, last, ethics_due, done_ids, acceptance_aware
+) -> float | None:
     """The grade of one listing, or None when it is ineligible."""
     if record.get("status", "active") != "active":
         return None
@@ -444,8 +459,7 @@ def _grade(record, topic, profile, topics, last, ethics_due, done_ids) -> float 
         if start <= AS_OF or (last is not None and end > last):
             return None
     base = 3.0 if topic in topics["gaps"] else 2.0 if topic in topics["areas"] else 0.0
-    ethics = sum(c["hours"] for c in record["credits"] if c["category"] == "ethics")
-    if ethics > 0 and any(end is None or end <= due for due in ethics_due):
+    if gives_needed_ethics(record, end, ethics_due, acceptance_aware):
         base += 1.0
     price = record["price_usd"]
     if record.get("member_price_usd") is not None and (
@@ -458,22 +472,28 @@ def _grade(record, topic, profile, topics, last, ethics_due, done_ids) -> float 
 
 
 def write_variant(folder: Path, records: list[dict], profiles, judge_one) -> None:
-    """Write a variant folder: catalog.jsonl, profiles/pNN.toml and judgments.json.
+    """Write a variant folder: catalog.jsonl, profiles/pNN.toml and the judgments.
+
+    Both judgments files are written (:data:`JUDGMENT_FILES`): as first
+    graded, and with the acceptance-aware ethics-need grade.
 
     :param profiles: profile dicts in order (written as p00.toml, p01.toml, ...)
-    :param judge_one: ``judge_one(path, profile)`` -> that profile's judgments
+    :param judge_one: ``judge_one(path, profile, acceptance_aware)`` -> that
+        profile's judgments
     """
     (folder / "profiles").mkdir(parents=True, exist_ok=True)
     with open(folder / "catalog.jsonl", "w", encoding="utf-8") as out:
         for record in records:
             out.write(json.dumps(record) + "\n")
-    judgments = {}
+    judgments = {name: {} for name in JUDGMENT_FILES}
     for number, profile in enumerate(profiles):
         path = folder / "profiles" / f"p{number:02d}.toml"
         path.write_text(to_toml(profile), encoding="utf-8")
-        judgments[path.name] = judge_one(path, profile)
-    with open(folder / "judgments.json", "w", encoding="utf-8") as out:
-        json.dump({"as_of": AS_OF.isoformat(), "profiles": judgments}, out)
+        for name, aware in JUDGMENT_FILES.items():
+            judgments[name][path.name] = judge_one(path, profile, aware)
+    for name, judged in judgments.items():
+        with open(folder / name, "w", encoding="utf-8") as out:
+            json.dump({"as_of": AS_OF.isoformat(), "profiles": judged}, out)
 
 
 def build(variant: str) -> Path:
@@ -485,7 +505,9 @@ def build(variant: str) -> Path:
         folder,
         records,
         (build_profile(rng, n, records, asked, wording) for n in range(PROFILES)),
-        lambda path, profile: judge(path, profile["_topics"], records, hidden),
+        lambda path, profile, aware: judge(
+            path, profile["_topics"], records, hidden, aware
+        ),
     )
     print(
         f"variant {variant}: {len(records)} listings, {PROFILES} profiles in {folder}"

@@ -15,7 +15,8 @@ recommender returns):
   credit is needed, withdrawn or cancelled, completed, a format the profile
   does not take) = 0;
 * a topic is a skill gap: 3; else a practice area: 2; else 0;
-* +1 when it gives ethics hours a credential still needs before its deadline;
+* +1 when it gives ethics hours a credential still needs before its deadline
+  (in the acceptance-aware judgments only when they count for it);
 * +0.5 when it is free for this paralegal and the profile prefers free.
 
     python -m bench.eval.fresh   # rewrites bench/eval/f and bench/eval/g
@@ -27,6 +28,7 @@ import random
 from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 
+from bench.eval.acceptance_grade import gives_needed_ethics
 from bench.eval.build import profile_context, write_variant
 from bench.eval.fresh_texts import ASKED, BOILERPLATE, COURSES, FRAMES, KINDS
 
@@ -152,8 +154,13 @@ def build_profile(rng: random.Random, number: int, parity: int, records, taught)
     return profile
 
 
-def judge(profile_path: Path, topics: dict, records, taught) -> dict:
-    """Non-zero grades and the ineligible listing ids for one profile."""
+def judge(
+    profile_path: Path, topics: dict, records, taught, acceptance_aware: bool = False
+) -> dict:
+    """Non-zero grades and the ineligible listing ids for one profile.
+
+    :param acceptance_aware: the ethics-need grade only for hours that count
+    """
     profile, last, ethics_due, done = profile_context(profile_path)
     done_titles = {e.title.lower() for e in profile.completed}
     grades, ineligible = {}, []
@@ -181,8 +188,7 @@ def judge(profile_path: Path, topics: dict, records, taught) -> dict:
             if subjects & set(topics["areas"])
             else 0.0
         )
-        ethics = sum(c["hours"] for c in record["credits"] if c["category"] == "ethics")
-        if ethics > 0 and any(end is None or end <= due for due in ethics_due):
+        if gives_needed_ethics(record, end, ethics_due, acceptance_aware):
             grade += 1.0
         price = record["price_usd"]
         if record.get("member_price_usd") is not None and (
@@ -205,7 +211,9 @@ def build(variant: str) -> Path:
         folder,
         records,
         (build_profile(rng, n, parity, records, taught) for n in range(PROFILES)),
-        lambda path, profile: judge(path, profile["_topics"], records, taught),
+        lambda path, profile, aware: judge(
+            path, profile["_topics"], records, taught, aware
+        ),
     )
     print(f"variant {variant}: {len(records)} listings, {PROFILES} profiles")
     return folder

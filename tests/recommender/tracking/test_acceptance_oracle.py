@@ -5,10 +5,9 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from bench.eval import acceptance_oracle as oracle
 from recommender.acceptance import ProviderFacts, counts_toward
 from recommender.tracking.rules import load_rules
-
-from . import acceptance_oracle as oracle
 
 RULES = load_rules()
 PROVIDERS = [

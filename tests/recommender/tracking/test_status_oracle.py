@@ -17,12 +17,11 @@ from datetime import date, timedelta
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from bench.eval import acceptance_oracle
 from recommender.acceptance import ProviderFacts
 from recommender.tracking.profile import parse_profile
 from recommender.tracking.rules import load_rules
 from recommender.tracking.status import compute_status
-
-from . import acceptance_oracle
 
 RULES = load_rules()
 # (total, ethics minimum (None = not established), general-or-specialized minimum,
