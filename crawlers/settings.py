@@ -7,7 +7,8 @@ defaults, so a nightly job or a test changes behaviour without another module:
 
 - ``CLE_OFFLINE=1``: answer every request from ``data/sites/<slug>/`` (see
   :mod:`crawlers.offline`); no network at all.
-- ``CLE_HTTPCACHE=1``: keep an HTTP cache in ``.scrapy/httpcache`` for development.
+- ``CLE_HTTPCACHE=1``: keep an HTTP cache in the state folder's ``httpcache/``
+  (:func:`catalog.paths.state_dir`) for development.
 - ``CLE_SITE_OVERRIDE="slug=http://127.0.0.1:8000,..."``: send a provider's
   requests to another origin (a local test server); see :mod:`crawlers.registry`.
 - ``CLE_USER_AGENT``, ``CLE_DOWNLOAD_DELAY``, ``CLE_DOWNLOAD_TIMEOUT``,
@@ -17,6 +18,8 @@ defaults, so a nightly job or a test changes behaviour without another module:
 from __future__ import annotations
 
 import os
+
+from catalog.paths import state_dir
 
 
 def _env_flag(name: str) -> bool:
@@ -45,7 +48,7 @@ AUTOTHROTTLE_START_DELAY = DOWNLOAD_DELAY
 AUTOTHROTTLE_TARGET_CONCURRENCY = 1.0
 
 HTTPCACHE_ENABLED = _env_flag("CLE_HTTPCACHE")
-HTTPCACHE_DIR = "httpcache"
+HTTPCACHE_DIR = str(state_dir() / "httpcache")
 HTTPCACHE_EXPIRATION_SECS = 24 * 3600
 
 #: Replay bundled pages instead of the network (crawlers.offline).
