@@ -1,9 +1,9 @@
 """nDCG@10 of the recommender beside two baselines, on a judged benchmark.
 
 Loads a benchmark folder (``catalog.jsonl``, ``profiles/*.toml``,
-``judgments.json``, as written by :mod:`bench.eval.build` for variants a-e
-and :mod:`bench.eval.fresh` for f and g) into a scratch
-catalog, then for every profile ranks with
+``judgments.json`` and ``judgments_acceptance.json``, as written by
+:mod:`bench.eval.build` for variants a-e and :mod:`bench.eval.fresh` for f
+and g) into a scratch catalog, then for every profile ranks with
 
 * the recommender (``recommender.service.recommend``, the code behind
   ``cle recommend``),
@@ -11,8 +11,10 @@ catalog, then for every profile ranks with
 * random order (mean of 20 seeded shuffles of the active listings),
 
 and reports mean nDCG@10 (gain 2^grade - 1; one course counts once) and the
-number of ineligible listings in any top 10. Writes BENCHMARKS.md section
-``recommender-eval``.
+number of ineligible listings in any top 10, under both judgments: as first
+graded, and acceptance-aware (the ethics-need grade only for ethics hours
+that count for the credential, :mod:`bench.eval.acceptance_grade`). The same
+rankings are graded twice. Writes BENCHMARKS.md section ``recommender-eval``.
 
     python -m bench.evaluate [--bench FOLDER ...] [--no-write]
 """
@@ -32,6 +34,9 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 TOP = 10
 RANDOM_DRAWS = 20
+RANKERS = ("recommender", "bm25", "random")
+#: the judgments files graded, by the key their figures are reported under
+GRADINGS = {"original": "judgments.json", "acceptance": "judgments_acceptance.json"}
 #: How each variant was used, so the figures are read for what they are.
 HISTORY = (
     "How the variants were used: `a` tuned the weights and vocabulary. `b` "
@@ -67,6 +72,80 @@ HISTORY = (
     'name no concept ("Keeping Clients Informed"). The stricter '
     "completed-title rule costs `c` and `d` about 0.01 each: their "
     "judgments count another provider's course of the same name as new."
+)
+#: What the acceptance-aware judgments change (bench/eval/acceptance_grade.py).
+ACCEPTANCE_GRADING = (
+    "the same generators and grades, except that the +1 for ethics hours a "
+    "credential still needs is given only when those hours count for that "
+    "credential, as decided by an independent reading of "
+    "research/acceptance.md (`bench/eval/acceptance_oracle.py`, written "
+    "apart from `recommender/acceptance.py`; sponsor facts of the benchmark "
+    "providers in `bench/eval/acceptance_grade.py`). DESIGN.md section 4 "
+    "(second round) fills a need only with hours whose verdict is `counts`. "
+    "So a commercial vendor's (or NALS's, or the Orange County "
+    "association's) ethics hour no longer earns the +1 for NFPA RP, and no "
+    "ethics hour earns it for California 6450, since no benchmark listing "
+    "states California MCLE approval (verdict unknown). A course left with "
+    "no grade also loses its +0.5 free bonus. Nothing else differs "
+    "(tests/recommender/test_evaluate.py checks it)."
+)
+#: Issue 13's changes, measured before and after, and g's losses.
+ISSUE_13 = (
+    "Issue 13 (whether a course counts; free first), measured on 2026-12-01. "
+    "Two changes: (1) a need is filled only with the units a `counts` verdict "
+    "gives, and the need score values half the units of a course that counts "
+    "only once approved or is not known to count (`verdict_shares`, set by "
+    "reasoning); (2) free first: a paid course's price score is at most 0.6 "
+    "(free 1), chosen on `a`-`f`. Before (commit 0e258a3) -> after, original "
+    "judgments: a 0.902 -> 0.907, b 0.910 -> 0.909, c 0.832 -> 0.834, d 0.854 "
+    "-> 0.858, e 0.805 -> 0.808, f 0.865 -> 0.873, g 0.842 -> 0.829. The same "
+    "two rankings under the acceptance-aware judgments: a 0.920 -> 0.934, b "
+    "0.931 -> 0.937, c 0.844 -> 0.856, d 0.861 -> 0.869, e 0.823 -> 0.828, f "
+    "0.865 -> 0.877, g 0.835 -> 0.822. `g` was measured three times during "
+    "that work and is no longer strictly held out; no ranking change has "
+    "been made since, and none was tuned on `g`.\n\n"
+    "What `g` lost, profile by profile (original / acceptance-aware "
+    "change). Only a small part is the judgment being stale. **p29** (NFPA "
+    "RP, ethics needed; -0.052 / -0.031): Lorman's trust-accounting course "
+    "was graded 4 for its ethics hour, which NFPA accepts only after an "
+    "application; the ranking moved it from 2nd to 3rd, which the acceptance "
+    "rules justify. The rest of p29's loss, and the other losses, are the "
+    "ranking. A course on a subject the profile never asked for enters the "
+    "top 10 on its credit and price, above an on-topic course. **p19** "
+    "(NFPA RP, ethics already met, prefers free; -0.083 / -0.083): PLI's and "
+    "NALS's client-communication courses (grade 3; their general hours count "
+    "for NFPA only after an application, so valued at half) fell out. Free "
+    "NFPA courses on health-care experts and wage-and-hour class actions "
+    "(grade 0, hours that count toward the total) came in. **p06** (NFPA "
+    "RP, ethics met; -0.054 both): Lorman's $29 e-discovery course (grade 3) "
+    "gave way to NFPA's calendar-software course (grade 0). **p09** (NFPA "
+    "RP, 1 ethics hour needed, does not prefer free; -0.037 / -0.061): two "
+    "NBI bankruptcy courses (grade 2, application needed) gave way to PLI's "
+    "free ethics update (application needed, so 0 under the acceptance-"
+    "aware judgments) and an NFPA e-discovery course carrying an ethics hour. "
+    "The half share of a scarce ethics hour outweighs the subject. **p05** "
+    "(California, ethics met; -0.039 / -0.065): a $59 hybrid e-filing course "
+    "(grade 3) gave way to a free public-records course (grade 0). **p07** "
+    "(NALA CP and NALS PP, where every course counts; -0.063 both) and "
+    "**p02** (NALS PP; -0.038 both) are free first: a free course graded "
+    "2.5 or 3.5 passes a paid one graded 3 or 4, and a free off-topic course "
+    "passes a paid practice-area one. Gains: p11 +0.052 / +0.061, p20 +0.016 "
+    "/ +0.042, p27 +0.015. Over g's 30 top-10 lists, the picks graded 0 went "
+    "from 32 to 36 (original) and from 33 to 38 (acceptance-aware); 23 and 24 "
+    "of them are free. Under the acceptance-aware judgments `g` falls further "
+    "(0.829 -> 0.822) for two reasons. The ranking still values half of an "
+    "ethics hour that needs an application, or whose California acceptance "
+    "is unknown, and these judgments give it nothing. Its on-topic "
+    "courses with such hours also lost their +1. So the judgments disagree "
+    "with the half share by design. The weakness is generic (off-topic "
+    "courses lifted by need and price, not `g`'s wording). Fixing it means "
+    "weighing credit and price by relevance in `recommender/rank.py`; that "
+    "was not tried here.\n\n"
+    "**The 0.85 goal for the held-out set `g` is not met under either "
+    "grading: 0.829 with the original judgments and 0.822 with the "
+    "acceptance-aware ones.** `a`, `b`, `d` and `f` are above 0.85 under "
+    "both gradings. `c` is above 0.85 only under the acceptance-aware "
+    "grading (0.856; 0.834 original). `e` is below under both."
 )
 
 
@@ -133,7 +212,12 @@ def evaluate(bench: Path, weights=None) -> dict:
     from recommender.tracking.rules import load_rules
     from recommender.tracking.status import compute_status
 
-    judgments = json.loads((bench / "judgments.json").read_text(encoding="utf-8"))
+    gradings = {
+        key: json.loads((bench / name).read_text(encoding="utf-8"))
+        for key, name in GRADINGS.items()
+        if (bench / name).exists()
+    }
+    judgments = gradings["original"]
     as_of = date.fromisoformat(judgments["as_of"])
     rules = load_rules()
     with tempfile.TemporaryDirectory() as tmp:
@@ -153,51 +237,81 @@ def evaluate(bench: Path, weights=None) -> dict:
             r["id"] for r in records if r.get("status", "active") == "active"
         )
         rows = []
-        for number, (name, judged) in enumerate(sorted(judgments["profiles"].items())):
+        for number, name in enumerate(sorted(judgments["profiles"])):
             profile = load_profile(bench / "profiles" / name, rules)
             statuses = compute_status(profile, rules, as_of)
             options = {"weights": weights} if weights is not None else {}
             picks, _ = recommend(profile, statuses, catalog, as_of, **options)
-            ours = [p.listing["id"] for p in picks[:TOP]]
-            grades, ineligible = judged["grades"], set(judged["ineligible"])
-            bm25 = bm25_ranking(connection, profile)
-            randoms = random_rankings(active, number)
-            rows.append(
-                {
-                    "profile": name,
-                    "recommender": ndcg(ours, grades, course_of),
-                    "bm25": ndcg(bm25, grades, course_of),
-                    "random": statistics.mean(
-                        ndcg(r, grades, course_of) for r in randoms
-                    ),
-                    "ineligible_in_top10": sorted(set(ours) & ineligible),
-                }
-            )
+            rankings = {
+                "recommender": [[p.listing["id"] for p in picks[:TOP]]],
+                "bm25": [bm25_ranking(connection, profile)],
+                "random": random_rankings(active, number),
+            }
+            row = {"profile": name}
+            for key, graded in gradings.items():
+                judged = graded["profiles"][name]
+                row[key] = _scores(rankings, judged["grades"], course_of)
+                row[key]["ineligible_in_top10"] = sorted(
+                    set(rankings["recommender"][0]) & set(judged["ineligible"])
+                )
+            row.update(row["original"])
+            rows.append(row)
         connection.close()
-    summary = {
-        name: statistics.mean(row[name] for row in rows)
-        for name in ("recommender", "bm25", "random")
-    }
-    summary["ineligible_in_top10"] = sum(len(r["ineligible_in_top10"]) for r in rows)
+    summary = _summary(rows, "original")
+    for key in gradings:
+        summary[key] = _summary(rows, key)
     summary["profiles"] = len(rows)
     summary["listings"] = len(course_of)
     return {"summary": summary, "rows": rows}
 
 
-def section(results: dict[str, dict]) -> str:
-    """The BENCHMARKS.md section text, one row per benchmark folder."""
-    rows = []
+def _scores(rankings: dict, grades: dict, course_of: dict) -> dict:
+    """Mean nDCG@10 of each ranker's rankings under one profile's grades."""
+    return {
+        ranker: statistics.mean(ndcg(r, grades, course_of) for r in ranked)
+        for ranker, ranked in rankings.items()
+    }
+
+
+def _summary(rows: list[dict], key: str) -> dict:
+    """Mean per ranker and the ineligible picks, under one grading."""
+    summary = {
+        name: statistics.mean(row[key][name] for row in rows) for name in RANKERS
+    }
+    summary["ineligible_in_top10"] = sum(
+        len(row[key]["ineligible_in_top10"]) for row in rows
+    )
+    return summary
+
+
+def _table(results: dict[str, dict], key: str) -> list[str]:
+    """One table row per benchmark folder under one grading (``—`` when absent)."""
+    rows = [
+        "| benchmark | recommender | bm25 | random | recommender / bm25 | "
+        "ineligible in a top 10 | weakest profiles |",
+        "|---|---|---|---|---|---|---|",
+    ]
     for name, result in results.items():
         s = result["summary"]
-        ratio = s["recommender"] / s["bm25"] if s["bm25"] else float("inf")
-        worst = sorted(result["rows"], key=lambda r: r["recommender"])[:2]
+        label = f"| `{name}` ({s['listings']} listings, {s['profiles']} profiles) | "
+        if key not in s:
+            rows.append(label + "— | — | — | — | — | — |")
+            continue
+        g = s[key]
+        ratio = g["recommender"] / g["bm25"] if g["bm25"] else float("inf")
+        worst = sorted(result["rows"], key=lambda r: r[key]["recommender"])[:2]
         rows.append(
-            f"| `{name}` ({s['listings']} listings, {s['profiles']} profiles) | "
-            f"**{s['recommender']:.3f}** | {s['bm25']:.3f} | {s['random']:.3f} | "
-            f"{ratio:.2f}× | {s['ineligible_in_top10']} | "
-            + ", ".join(f"{r['profile']} {r['recommender']:.2f}" for r in worst)
+            label
+            + f"**{g['recommender']:.3f}** | {g['bm25']:.3f} | {g['random']:.3f} | "
+            f"{ratio:.2f}× | {g['ineligible_in_top10']} | "
+            + ", ".join(f"{r['profile']} {r[key]['recommender']:.2f}" for r in worst)
             + " |"
         )
+    return rows
+
+
+def section(results: dict[str, dict]) -> str:
+    """The BENCHMARKS.md section text: both gradings, one row per benchmark folder."""
     return "\n".join(
         [
             "## Recommender quality (`python -m bench.evaluate`)",
@@ -213,14 +327,23 @@ def section(results: dict[str, dict]) -> str:
             "prefers free; ineligible 0. Mean nDCG@10 (gain 2^grade - 1, one "
             "course counts once), the three rankers computed in the same run; "
             "bm25 is SQLite FTS5 on the profile's words, random is the mean of "
-            f"{RANDOM_DRAWS} shuffles.",
+            f"{RANDOM_DRAWS} shuffles. Each ranking is graded twice, in the same "
+            "run: with the original judgments (`judgments.json`) and with the "
+            "acceptance-aware ones (`judgments_acceptance.json`).",
             "",
-            "| benchmark | recommender | bm25 | random | recommender / bm25 | "
-            "ineligible in a top 10 | weakest profiles |",
-            "|---|---|---|---|---|---|---|",
-            *rows,
+            "**Original judgments** (`judgments.json`: +1 for any ethics hour a "
+            "credential still needs):",
+            "",
+            *_table(results, "original"),
+            "",
+            "**Acceptance-aware judgments** (`judgments_acceptance.json`): "
+            + ACCEPTANCE_GRADING,
+            "",
+            *_table(results, "acceptance"),
             "",
             HISTORY,
+            "",
+            ISSUE_13,
         ]
     )
 

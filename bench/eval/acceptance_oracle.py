@@ -1,8 +1,9 @@
 """An independent reading of research/acceptance.md: does a course count, and how much.
 
 Written from the research note alone, without the project's acceptance code or
-its rules file, so that the property test can compare the two. Facts used
-(acceptance.md line numbers):
+its rules file, so that the property tests can compare the two and the judged
+benchmarks' acceptance-aware grade (bench/eval/acceptance_grade.py) does not
+grade the recommender by its own rules. Facts used (acceptance.md line numbers):
 
 - CA 6450 (12, 92): only courses meeting State Bar MCLE standards; unit 60 min,
   nearest quarter hour (requirements.md s.8).
