@@ -33,13 +33,16 @@ def import_(file: Path, db_path: Path | None):
         raise CleError(str(exc)) from None
     db = open_catalog(db_path)
     try:
-        report = load_records(db, numbered)
-    except sqlite3.Error as exc:  # rolled back: nothing stored, nothing lost
-        raise CleError(
-            f"cannot write to the catalog ({exc}); nothing imported"
-        ) from None
-    if after_change is not None and (report.stored.new or report.stored.changed):
-        after_change(db)
+        try:
+            report = load_records(db, numbered)
+        except sqlite3.Error as exc:  # rolled back: nothing stored, nothing lost
+            raise CleError(
+                f"cannot write to the catalog ({exc}); nothing imported"
+            ) from None
+        if after_change is not None and (report.stored.new or report.stored.changed):
+            after_change(db)
+    finally:
+        db.close()
     for number, reason in report.warnings:
         click.echo(f"{file}:{number}: warning: {reason}", err=True)
     for number, reason in report.rejected:
@@ -81,13 +84,16 @@ def export(fmt: str, output: Path | None, db_path: Path | None):
     from catalog.load import iter_export, write_export
 
     db = open_catalog(db_path, must_exist=True)
-    records = iter_export(db)
-    if output is None:
-        count = write_export(records, sys.stdout, fmt)
-    else:
-        try:
-            with open(output, "w", encoding="utf-8", newline="") as out:
-                count = write_export(records, out, fmt)
-        except OSError as exc:
-            raise CleError(f"-o: cannot write {output} ({exc.strerror})") from None
-        click.echo(f"Exported {count} listing(s) to {output}.", err=True)
+    try:
+        records = iter_export(db)
+        if output is None:
+            count = write_export(records, sys.stdout, fmt)
+        else:
+            try:
+                with open(output, "w", encoding="utf-8", newline="") as out:
+                    count = write_export(records, out, fmt)
+            except OSError as exc:
+                raise CleError(f"-o: cannot write {output} ({exc.strerror})") from None
+            click.echo(f"Exported {count} listing(s) to {output}.", err=True)
+    finally:
+        db.close()

@@ -13,8 +13,9 @@ from __future__ import annotations
 import csv
 import io
 import json
-import shutil
+import sqlite3
 import tempfile
+from contextlib import closing
 from pathlib import Path
 
 import pytest
@@ -119,11 +120,20 @@ def sample_db(tmp_path_factory) -> Path:
     return build_sample_catalog(tmp_path_factory.mktemp("fuzz") / "catalog.db")
 
 
+def copy_catalog(source: Path, target: Path) -> None:
+    """Copy a catalog with SQLite's backup API (its WAL may hold the latest pages)."""
+    with (
+        closing(sqlite3.connect(source)) as src,
+        closing(sqlite3.connect(target)) as dst,
+    ):
+        src.backup(dst)
+
+
 def import_and_check(sample_db: Path, name: str, data: bytes) -> None:
     """``cle import`` the bytes into a copy of the sample; check the invariants."""
     with tempfile.TemporaryDirectory() as folder:
         db = Path(folder) / "catalog.db"
-        shutil.copy(sample_db, db)
+        copy_catalog(sample_db, db)
         before = stored_rows(db, SAMPLE_ROWS)
         source = Path(folder) / name
         source.write_bytes(data)
