@@ -12,7 +12,7 @@ from catalog.cliutil import CleError, OutputPath, db_option, open_catalog, wirin
 
 
 @click.command(name="import")
-@click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.argument("file", type=click.Path(path_type=Path))
 @db_option
 def import_(file: Path, db_path: Path | None):
     """Load interchange records from a JSON-lines or CSV file.

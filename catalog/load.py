@@ -90,6 +90,10 @@ def decode_text(path: Path) -> str:
 
 
 def _read_bytes(path: Path, size: int = -1) -> bytes:
+    if not path.exists():
+        raise UnreadableFile(f"no file {path}; check the path")
+    if path.is_dir():
+        raise UnreadableFile(f"{path} is a folder; give a .jsonl or .csv file in it")
     try:
         with path.open("rb") as stream:
             return stream.read(size)

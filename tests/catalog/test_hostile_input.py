@@ -449,3 +449,21 @@ def test_reading_a_file_that_is_no_catalog_is_one_line(tmp_path, kind, command):
         sqlite3.connect(path).execute("create table notes (text)").connection.close()
     line = one_line_error(run(*command, "--db", path))
     assert line.startswith(f"Error: {path} is not a"), line
+
+
+def test_import_of_a_missing_file_or_a_folder_is_one_line(tmp_path):
+    missing = tmp_path / "nope.jsonl"
+    line = one_line_error(run("import", missing, "--db", tmp_path / "c.db"))
+    assert line == f"Error: no file {missing}; check the path"
+    line = one_line_error(run("import", tmp_path, "--db", tmp_path / "c.db"))
+    assert line == f"Error: {tmp_path} is a folder; give a .jsonl or .csv file in it"
+
+
+def test_unreadable_import_file_is_one_line():
+    with shared_dir() as folder:
+        source = folder / "secret.jsonl"
+        source.write_text(json.dumps(BASE) + "\n", "utf-8")
+        source.chmod(0o000)
+        with as_nobody():
+            line = one_line_error(run("import", source, "--db", folder / "c.db"))
+        assert line == f"Error: cannot read {source} (Permission denied)"
