@@ -8,8 +8,9 @@ runs for the page (main query, count, facets; for the landing and course pages
 the plugin's own queries) executed directly with the standard-library
 ``sqlite3`` on the same file. For ``/-/my-cle`` it is the report the page
 shows, computed in-process (what ``cle status``, ``recommend`` and ``plan``
-do); the page computes it once per profile, catalog version and day, and the
-first (cold) answer is reported apart.
+do); the server computes it once per profile, catalog version and day, in
+the background from its start: the pages are timed after it is ready, and the
+time it took is reported apart.
 
     python -m bench.datasette_bench --n 100000
 """
@@ -120,7 +121,9 @@ def start_server(db_path: Path, port: int) -> subprocess.Popen:
 def fetch(url: str) -> tuple[float, bytes]:
     """GET one page; return (seconds, body). Fails on any non-200 answer."""
     started = time.perf_counter()
-    with urllib.request.urlopen(url, timeout=60) as response:
+    # generous: the first /-/my-cle answer waits for the report (a plan over
+    # every listing, about 20 s at 100k)
+    with urllib.request.urlopen(url, timeout=600) as response:
         body = response.read()
     return time.perf_counter() - started, body
 
@@ -154,53 +157,44 @@ def baseline_queries(kind: str, path: str, metadata: dict) -> list[tuple[str, di
 
 
 def table_queries(kind: str, ranges: dict) -> list[tuple[str, dict]]:
-    """The courses page's SQL: rows, count, the six facets (plugins' SQL too)."""
+    """The courses page's SQL: rows, count, the six facets (plugins' own SQL)."""
+    from catalog.pages_context import DEFAULT_CLAUSE, WHEN_CLAUSE
+
     wheres = {
-        "table": "listing_order >= :now",
-        "table_search": "listing_order >= :now and rowid in (select rowid from "
+        "table": DEFAULT_CLAUSE,
+        "table_search": f"{DEFAULT_CLAUSE} and rowid in (select rowid from "
         "courses_fts where courses_fts match escape_fts(:search))",
-        "table_next_month": "listing_order >= :low and listing_order < :high",
-        "table_free_ethics": "listing_order >= :now and is_free = 1 "
+        "table_next_month": WHEN_CLAUSE,
+        "table_free_ethics": f"{DEFAULT_CLAUSE} and is_free = 1 "
         "and ethics_hours > 0 and status = 'active'",
     }
     params = {
-        "now": ranges["past"][1],
-        "low": ranges["next_month"][0],
-        "high": ranges["next_month"][1],
+        "cle_now": ranges["past"][1],
+        "cle_when_low": ranges["next_month"][0],
+        "cle_when_high": ranges["next_month"][1],
         "search": SEARCH_WORDS,
     }
-    source = f"(select * from courses where {wheres[kind]})"
+    sql = f"select * from courses where {wheres[kind]} "
     queries = [
-        (f"select * from {source} order by listing_order limit 101", params),
-        (f"select count(*) from {source}", params),
+        (f"{sql} order by listing_order limit 101", params),
+        (f"select count(*) from ({sql})", params),
     ]
     for column in WORDS_FACETS:
         queries.append(
             (
-                f"select {column} as value, count(*) as n from {source} "
+                f"select {column} as value, count(*) as n from ({sql}) "
                 f"where {column} is not null group by {column} "
                 "order by n desc, value limit 21",
                 params,
             )
         )
-    # The credit-category facet (plugins/credit_facet.py) counts from the
-    # indexed hours columns, one count per category; the date facet
-    # (plugins/course_list.py) one count per span of listing_order.
-    counts = " union all ".join(
-        f"select '{category}' as value, count(*) as n from {source} "
-        f"where {category}_hours > 0"
-        for category in CREDIT_CATEGORIES
+    # The credit-category and date facets: the plugins' own SQL.
+    credits = plugin_module("credit_facet").category_counts_sql(
+        sql, list(CREDIT_CATEGORIES)
     )
-    queries.append((f"select * from ({counts}) order by n desc, value", params))
-    spans = {**params}
-    parts = []
-    for span, (low, high) in ranges.items():
-        spans[f"{span}_low"], spans[f"{span}_high"] = low, high
-        parts.append(
-            f"select '{span}', count(*) from {source} "
-            f"where listing_order >= :{span}_low and listing_order < :{span}_high"
-        )
-    queries.append((" union all ".join(parts), spans))
+    queries.append((credits, params))
+    spans = {k: v for k, v in ranges.items() if k != "past"}
+    queries.append(plugin_module("course_list").spans_sql(sql, dict(params), spans))
     return queries
 
 
@@ -279,13 +273,19 @@ def run(n: int, repeat: int = 7) -> dict:
     server = start_server(db_path, port)
     results, report_s = [], None
     try:
+        # The server computes the /-/my-cle report in a background thread as
+        # it starts; the pages are timed once it is ready (while it runs, it
+        # shares the process's interpreter with them).
+        started = time.perf_counter()
+        fetch(f"http://127.0.0.1:{port}/-/my-cle")
+        report_ready_s = time.perf_counter() - started
         for label, (template, kind) in PAGES.items():
             path = template.replace("{listing}", tilde_encode(listing))
             url = f"http://127.0.0.1:{port}{path}"
             first, times = time_page(url, repeat)
             if kind == "my_cle":
-                report_s = report_s or report_baseline(db_path, repeat)
-                base, extra = report_s, {"first_answer_s": first}
+                report_s = report_s or report_baseline(db_path, min(repeat, 3))
+                base, extra = report_s, {"report_ready_after_start_s": report_ready_s}
             else:
                 queries = baseline_queries(
                     kind, template.replace("{listing}", listing), metadata
@@ -339,11 +339,11 @@ def report_rows(result: dict) -> list[str]:
         note = ""
         if page.get("facets_timed_out"):
             note = f" (facets timed out: {', '.join(page['facets_timed_out'])})"
-        if "first_answer_s" in page:
+        if "report_ready_after_start_s" in page:
             note = (
-                f" (first answer, computing the report: "
-                f"{page['first_answer_s'] * 1000:.0f} ms; baseline: the report "
-                "computed in-process)"
+                " (report ready "
+                f"{page['report_ready_after_start_s']:.0f} s after the server "
+                "started; baseline: the report computed in-process)"
             )
         met = "met" if page["median_s"] < GOAL_SECONDS else "**not met**"
         rows.append(

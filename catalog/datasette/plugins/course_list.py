@@ -3,11 +3,11 @@
 - ``listing_order`` (migration 0005) sorts dated listings by start and puts
   the on-demand ones after them; by default the page keeps
   ``listing_order >= now`` (upcoming and on demand). ``?_past=1`` shows past
-  sessions too; ``?_when=this_week|this_month|later|on_demand|past`` keeps one
-  span (the "When" facet's links). The same URL answers the same rows in
-  HTML, JSON and CSV.
+  sessions too; ``?_when=this_week|this_month|next_month|later|on_demand|past``
+  keeps one span (the "When" facet's links); ``?_area=litigation`` one
+  practice area. The same URL answers the same rows in HTML, JSON and CSV.
 - The "When" facet (``- when: listing_order`` in metadata) counts each span
-  from the ``listing_order`` index; the "words" facet is Datasette's column
+  (:func:`spans_sql`); the "words" facet is Datasette's column
   facet with labels a paralegal reads ("Live webinar", "Free") and a title.
 - The list itself is drawn by ``_table-table-catalog-courses.html`` from words
   put together once per row (``plugins/cle_pages.py``); no ``render_cell``
