@@ -16,6 +16,10 @@ Datasette 0.65 opens a mutable database with read-only connections
 :func:`load_metadata` refuses those and the ``read_only`` plugin answers 405 to
 anything but GET, HEAD and OPTIONS, so nothing served can change the catalog,
 while the nightly refresh may still write to it (not ``-i`` immutable mode).
+
+Read-only SQL is open to whoever reaches the server; on a host other than
+loopback ``cle serve`` says so in one warning line, and ``--public`` serves
+without it (:data:`PUBLIC_SETTINGS`: no arbitrary SQL, no database download).
 """
 
 from __future__ import annotations
