@@ -195,14 +195,26 @@ def duplicate_problem(
 
 
 def _write_atomically(path: Path, text: str) -> None:
-    handle, temp = tempfile.mkstemp(
-        dir=path.parent, prefix=f".{path.name}.", suffix=".tmp"
-    )
+    """Replace the profile in one step; a folder we cannot write is one line."""
+    try:
+        handle, temp = tempfile.mkstemp(
+            dir=path.parent, prefix=f".{path.name}.", suffix=".tmp"
+        )
+    except OSError as exc:
+        raise ProfileError(
+            f"cannot write {path} ({exc.strerror or exc}); the profile was not "
+            "changed: check that its folder is writable"
+        ) from None
     try:
         with os.fdopen(handle, "w", encoding="utf-8", newline="") as out:
             out.write(text)
         os.chmod(temp, path.stat().st_mode & 0o777)
         os.replace(temp, path)
+    except OSError as exc:
+        Path(temp).unlink(missing_ok=True)
+        raise ProfileError(
+            f"cannot write {path} ({exc.strerror or exc}); the profile was not changed"
+        ) from None
     except BaseException:
         Path(temp).unlink(missing_ok=True)
         raise

@@ -201,3 +201,27 @@ def test_log_entry_refuses_entries_the_profile_would_reject(tmp_path):
     with pytest.raises(ProfileError, match="0 or more"):
         log_entry(path, bad, load_rules())
     assert path.read_text(encoding="utf-8") == 'name = "A"\n'
+
+
+@pytest.mark.parametrize("failing", ["mkstemp", "replace"])
+def test_a_profile_that_cannot_be_written_is_one_line_and_unchanged(
+    tmp_path, monkeypatch, failing
+):
+    # As root a read-only folder is still writable, so the OS refusal is
+    # simulated where it happens: creating the temporary file, or the swap.
+    import os
+    import tempfile
+
+    path = tmp_path / "p.toml"
+    path.write_text('[[credentials]]\nid = "ca-bpc-6450"\n', encoding="utf-8")
+    before = path.read_text(encoding="utf-8")
+
+    def refuse(*args, **kwargs):
+        raise PermissionError(13, "Permission denied")
+
+    target = tempfile if failing == "mkstemp" else os
+    monkeypatch.setattr(target, failing, refuse)
+    with pytest.raises(ProfileError, match=r"cannot write .*Permission denied"):
+        log_entry(path, ENTRY, load_rules())
+    assert path.read_text(encoding="utf-8") == before
+    assert [p.name for p in tmp_path.iterdir()] == ["p.toml"]
