@@ -7,8 +7,8 @@
   keeps one span (the "When" facet's links); ``?_area=litigation`` one
   practice area. The same URL answers the same rows in HTML, JSON and CSV.
 - The "When" facet (``- when: listing_order`` in metadata) counts each span
-  (:func:`spans_sql`); the "words" facet is Datasette's column
-  facet with labels a paralegal reads ("Live webinar", "Free") and a title.
+  (:func:`spans_sql`); the "words" facets count columns in one pass, with
+  labels a paralegal reads ("Live webinar", "Free") and a title.
 - The list itself is drawn by ``_table-table-catalog-courses.html`` from words
   put together once per row (``plugins/cle_pages.py``); no ``render_cell``
   hook, which Datasette would call for each of the 35 cells of each row
@@ -17,13 +17,19 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from datetime import datetime
 
 from datasette import hookimpl
 from datasette.database import QueryInterrupted
-from datasette.facets import ColumnFacet, Facet
+from datasette.facets import Facet
 from datasette.filters import FilterArguments
-from datasette.utils import path_with_removed_args, path_with_replaced_args
+from datasette.utils import (
+    escape_sqlite,
+    path_with_added_args,
+    path_with_removed_args,
+    path_with_replaced_args,
+)
 
 from catalog import listing_text
 from catalog.pages_context import (
@@ -189,8 +195,13 @@ class WhenFacet(Facet):
         }
 
 
-class WordsFacet(ColumnFacet):
-    """Datasette's column facet, with a title and values in words."""
+class WordsFacet(Facet):
+    """Column facets in words, all of a page's counted in one pass.
+
+    Datasette's column facet runs one query per column; this one groups the
+    page's rows by every configured column at once (a few hundred groups)
+    and adds them up per column: one read of the rows instead of four.
+    """
 
     type = "words"
 
@@ -199,17 +210,70 @@ class WordsFacet(ColumnFacet):
         return []
 
     async def facet_results(self):
-        """The column facet's results with labels from :data:`FACET_WORDS`."""
-        results, timed_out = await super().facet_results()
-        for facet in results:
-            title, labels = FACET_WORDS.get(facet["name"], (facet["name"], {}))
-            facet["title"] = title
-            for value in facet["results"]:
-                if facet["name"] == "provider":
-                    value["label"] = provider_name(value["value"], value["label"])
-                else:
-                    value["label"] = labels.get(value["value"], value["label"])
-        return results, timed_out
+        """One facet per configured column: ([facet infos], [timed-out names])."""
+        configs = self.get_configs()
+        columns = [c["config"].get("column") or c["config"]["simple"] for c in configs]
+        if not columns:
+            return [], []
+        listed = ", ".join(escape_sqlite(c) for c in columns)
+        try:
+            rows = await self.ds.execute(
+                self.database,
+                f"select {listed}, count(*) from ({self.sql}) group by {listed}",
+                self.params,
+                truncate=False,
+                custom_time_limit=self.ds.setting("facet_time_limit_ms"),
+            )
+        except QueryInterrupted:
+            return [], columns
+        size, pairs = self.get_facet_size(), self.get_querystring_pairs()
+        results = []
+        for position, config in enumerate(configs):
+            column = columns[position]
+            counts = Counter()
+            for row in rows.rows:
+                if row[position] is not None:
+                    counts[row[position]] += row[-1]
+            ordered = sorted(counts.items(), key=lambda item: (-item[1], str(item[0])))
+            title, _ = FACET_WORDS.get(column, (column, {}))
+            results.append(
+                {
+                    "name": column,
+                    "title": title,
+                    "type": self.type,
+                    "hideable": config["source"] != "metadata",
+                    "toggle_url": "",
+                    "results": [
+                        self._value(column, value, count, pairs)
+                        for value, count in ordered[:size]
+                    ],
+                    "truncated": len(ordered) > size,
+                }
+            )
+        return results, []
+
+    def _value(self, column: str, value, count: int, pairs) -> dict:
+        """One value with its label and the link that adds or removes its filter."""
+        key = f"{column}__exact" if column.startswith("_") else column
+        selected = (key, str(value)) in pairs
+        if selected:
+            path = path_with_removed_args(self.request, {key: str(value)})
+        else:
+            path = path_with_added_args(self.request, {key: value})
+        return {
+            "value": value,
+            "label": value_label(column, value),
+            "count": count,
+            "toggle_url": self.ds.absolute_url(self.request, self.ds.urls.path(path)),
+            "selected": selected,
+        }
+
+
+def value_label(column: str, value) -> str:
+    """A facet value in words: "Live webinar", "Free", a provider's name."""
+    if column == "provider":
+        return provider_name(value)
+    return FACET_WORDS.get(column, (column, {}))[1].get(value, str(value))
 
 
 @hookimpl
