@@ -179,15 +179,11 @@ def table_queries(kind: str, ranges: dict) -> list[tuple[str, dict]]:
         (f"{sql} order by listing_order limit 101", params),
         (f"select count(*) from ({sql})", params),
     ]
-    for column in WORDS_FACETS:
-        queries.append(
-            (
-                f"select {column} as value, count(*) as n from ({sql}) "
-                f"where {column} is not null group by {column} "
-                "order by n desc, value limit 21",
-                params,
-            )
-        )
+    # The words facets (plugins/course_list.py) group by all four at once.
+    listed = ", ".join(WORDS_FACETS)
+    queries.append(
+        (f"select {listed}, count(*) from ({sql}) group by {listed}", params)
+    )
     # The credit-category and date facets: the plugins' own SQL.
     credits = plugin_module("credit_facet").category_counts_sql(
         sql, list(CREDIT_CATEGORIES)
