@@ -32,7 +32,7 @@ from recommender.documents import query_vector
 from recommender.vocabulary import Vocabulary, vocabulary_fingerprint
 
 #: Bump when the saved layout or the document recipe changes.
-FORMAT = 14
+FORMAT = 15
 _MANIFEST = "manifest.json"
 _TERMS = "terms.json"
 #: Saved arrays: name -> array typecode (float32, int64, int32, float32,
@@ -99,6 +99,14 @@ class PersistedIndex:
     #: ``class_members[start:end]``.
     classes: list[dict] = field(default_factory=list)
     class_members: array = field(default_factory=lambda: array("i"))
+    #: Per listing, what its eligibility reads before any row is: the format
+    #: (a position in ``formats``), and for a session the day it starts and
+    #: ends (ordinals of :func:`recommender.eligibility.local_day`; 0 when
+    #: the listing is not a session).
+    formats: list[str | None] = field(default_factory=list)
+    format_codes: array = field(default_factory=lambda: array("B"))
+    start_days: array = field(default_factory=lambda: array("i"))
+    end_days: array = field(default_factory=lambda: array("i"))
     #: Per-process memo of derived arrays (score bounds); never saved.
     memo: dict = field(default_factory=dict, repr=False, compare=False)
 
@@ -163,8 +171,7 @@ def fit_index(listings: Iterable[dict], vocabulary: Vocabulary) -> PersistedInde
         if seen_tokens:
             raise
         fitted = None
-    classes, members = grouping.result()
-    grouped = {"classes": classes, "class_members": members}
+    grouped = grouping.result()
     if fitted is None:
         empty = {name: array(code) for name, code in _ARRAYS.items()}
         empty["indptr"].append(0)
@@ -188,18 +195,29 @@ def listing_classes(listings: Iterable[dict]) -> tuple[list[dict], array]:
     grouping = _Classes()
     for position, listing in enumerate(listings):
         grouping.add(position, listing)
-    return grouping.result()
+    found = grouping.result()
+    return found["classes"], found["class_members"]
 
 
 class _Classes:
     """Listings grouped into classes one at a time (see :func:`listing_classes`)."""
 
     def __init__(self):
-        from recommender.rank import is_scheduled
+        from recommender.eligibility import end_day, is_scheduled, local_day
 
-        self.is_scheduled = is_scheduled
+        self.is_scheduled, self.end_day, self.local_day = (
+            is_scheduled,
+            end_day,
+            local_day,
+        )
         self.groups: dict[tuple, array] = {}
         self.lowest: dict[tuple, float | None] = {}
+        self.format_of: dict[str | None, int] = {}
+        self.format_codes, self.start_days, self.end_days = (
+            array("B"),
+            array("i"),
+            array("i"),
+        )
 
     def add(self, position: int, listing: dict) -> None:
         """Put the listing at ``position`` in its class."""
@@ -214,14 +232,22 @@ class _Classes:
         band = None
         if price is not None:
             band = floor(log2(price) * PRICE_BUCKETS_PER_OCTAVE) if price > 0 else "0"
-        key = (hours, self.is_scheduled(listing), band, public is None)
+        scheduled = self.is_scheduled(listing)
+        key = (hours, scheduled, band, public is None)
         self.groups.setdefault(key, array("i")).append(position)
+        code = self.format_of.setdefault(listing.get("format"), len(self.format_of))
+        self.format_codes.append(min(code, 255))
+        start = self.local_day(listing["starts_at"]) if scheduled else None
+        self.start_days.append(start.toordinal() if start else 0)
+        end = self.end_day(listing) if scheduled else None
+        self.end_days.append(end.toordinal() if end else 0)
         lowest = self.lowest.get(key)
         if price is not None and (lowest is None or price < lowest):
             self.lowest[key] = price
 
-    def result(self) -> tuple[list[dict], array]:
-        """The classes and the listing positions grouped by class."""
+    def result(self) -> dict:
+        """The classes, the listing positions grouped by class and the
+        per-listing eligibility facts, as :class:`PersistedIndex` fields."""
         classes, members = [], array("i")
         for key, positions in self.groups.items():
             hours, scheduled, _, unknown = key
@@ -236,9 +262,27 @@ class _Classes:
                 }
             )
             members.extend(positions)
-        return classes, members
+        formats = list(self.format_of)
+        if len(formats) > 255:  # codes would be ambiguous: no format facts
+            formats, self.format_codes = [], array("B")
+        return {
+            "classes": classes,
+            "class_members": members,
+            "formats": formats,
+            "format_codes": self.format_codes,
+            "start_days": self.start_days,
+            "end_days": self.end_days,
+        }
 
 
+#: Saved per-listing arrays beside the postings: the listing positions by
+#: class, and the eligibility facts (format code, session start/end days).
+_LISTING_ARRAYS = {
+    "class_members": "i",
+    "format_codes": "B",
+    "start_days": "i",
+    "end_days": "i",
+}
 #: array typecode -> numpy dtype name of the same layout.
 _NUMPY_TYPES = {"f": "float32", "q": "int64", "i": "int32"}
 
@@ -250,14 +294,16 @@ def save_index(index: PersistedIndex, directory: Path, key: dict) -> None:
     for name in _ARRAYS:
         values = getattr(index, name)
         _atomic_write(directory / f"{name}.bin", values.tofile, binary=True)
-    _atomic_write(
-        directory / "class_members.bin", index.class_members.tofile, binary=True
-    )
+    for name in _LISTING_ARRAYS:
+        _atomic_write(
+            directory / f"{name}.bin", getattr(index, name).tofile, binary=True
+        )
     terms = sorted(index.terms, key=index.terms.__getitem__)
     payload = {
         "terms": terms,
         "listing_ids": index.listing_ids,
         "classes": index.classes,
+        "formats": index.formats,
         "vocabulary": index.vocabulary.to_json(),
     }
     _atomic_write(directory / _TERMS, lambda h: json.dump(payload, h))
@@ -276,14 +322,22 @@ def load_index(directory: Path, key: dict) -> PersistedIndex | None:
         for name, code in _ARRAYS.items():
             parts[name] = array(code)
             parts[name].frombytes((directory / f"{name}.bin").read_bytes())
-        members = array("i")
-        members.frombytes((directory / "class_members.bin").read_bytes())
-        classes = payload["classes"]
+        listing_parts = {}
+        for name, code in _LISTING_ARRAYS.items():
+            listing_parts[name] = array(code)
+            listing_parts[name].frombytes((directory / f"{name}.bin").read_bytes())
+        classes, formats = payload["classes"], payload["formats"]
     except (OSError, ValueError, KeyError):
         return None
     terms = {term: column for column, term in enumerate(payload["terms"])}
     listings = len(payload["listing_ids"])
-    if not _consistent(parts, len(terms), listings) or len(members) != listings:
+    # Format codes are absent (empty) when a catalog had over 255 formats.
+    sizes = [
+        len(values)
+        for name, values in listing_parts.items()
+        if formats or name != "format_codes"
+    ]
+    if not _consistent(parts, len(terms), listings) or set(sizes) != {listings}:
         return None
     return PersistedIndex(
         payload["listing_ids"],
@@ -291,7 +345,8 @@ def load_index(directory: Path, key: dict) -> PersistedIndex | None:
         **parts,
         vocabulary=Vocabulary.from_json(payload["vocabulary"]),
         classes=classes,
-        class_members=members,
+        formats=formats,
+        **listing_parts,
     )
 
 

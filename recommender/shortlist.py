@@ -15,8 +15,13 @@ that costs almost nothing:
 :func:`rank`, every listing whose bound reaches it, until N picks score above
 the bar. A listing left out has a bound, hence a score, below the N-th pick's,
 so the top N and their scores and reasons are those of a full :func:`rank`.
-When the bar must fall so low that most listings would be scored, it returns
-None and the caller ranks everything.
+
+Before any row is read, a listing that :func:`rank` would find ineligible
+from what the index keeps of it (its format, the days a session starts and
+ends: :func:`possibly_eligible`) is left out; the rest are read and scored in
+batches of falling bounds. The bar falls until the N-th pick is above it or
+every listing has been scored, so there is no full-ranking fallback: a profile
+that matches few listings scores more of them, never all of their rows at once.
 """
 
 from __future__ import annotations
@@ -29,6 +34,7 @@ from datetime import date
 
 from catalog.schema import CREDIT_CATEGORIES
 from recommender.documents import QueryItem
+from recommender.eligibility import eligibility_deadline
 from recommender.index_store import PersistedIndex
 from recommender.needs import Need, needs_from_statuses
 from recommender.rank import (
@@ -50,10 +56,6 @@ STEP = 0.05
 #: Bounds within this of the bar are kept: covers the rounding of scores to
 #: six decimals and float noise between a bound and the score it bounds.
 MARGIN = 2e-6
-#: Give up (rank everything) when more than this share of listings, and more
-#: than MIN_LIMIT listings, would be scored exactly.
-MAX_SHARE = 0.25
-MIN_LIMIT = 500
 
 #: State of one listing for one phrase: concept in title/tags, mentioned, neither.
 FOCUS_STATE, MENTION_STATE, WEAK_STATE = 0, 1, 2
@@ -201,20 +203,20 @@ def top_picks(
     weights: Weights = WEIGHTS,
     free_only: bool = False,
     before: date | None = None,
-    max_share: float = MAX_SHARE,
-) -> list[Recommendation] | None:
-    """The first ``top`` picks of :func:`rank` over the whole catalog, or None.
+) -> list[Recommendation]:
+    """The first ``top`` picks of :func:`rank` over the whole catalog.
 
-    Lowers a bar step by step, scoring exactly every listing whose bound
-    reaches it, until the ``top``-th pick so far is above the bar.
+    Lowers a bar step by step, scoring exactly every possibly eligible
+    listing whose bound reaches it, until the ``top``-th pick so far is above
+    the bar (or no listing is left).
 
     :param read: listing ids -> their ranking records (the rows ``rank`` reads);
         ids it leaves out count as not eligible
-    :param max_share: give up when more than this share of listings would be
-        scored
-    :return: None when the bounds cannot leave out most listings (rank all)
     """
     needs = needs_from_statuses(statuses)
+    eligible = possibly_eligible(
+        index, profile, as_of, eligibility_deadline(statuses, needs), before
+    )
     price_weight = price_weight_for(profile, weights)
     kinds = profile_kinds(profile)
     sets = [
@@ -251,8 +253,6 @@ def top_picks(
     )
     splits: dict[int, list[tuple[float, frozenset[int]]]] = {}
     taken: set[tuple[int, int]] = set()  # (class, part) already scored
-    scored = 0
-    limit = max(MIN_LIMIT, max_share * len(index.listing_ids))
     lowest = bounded[-1][0]  # relevance adds at least 0
     bar = bounded[0][0] + best - STEP
     while True:
@@ -261,16 +261,13 @@ def top_picks(
             if bound + best < bar:
                 break
             if number not in splits:
-                splits[number] = _split(group.members & strong, sets, relevance_part)
-                splits[number].append((weak, group.members - strong))
+                members = eligible(group.members)
+                splits[number] = _split(members & strong, sets, relevance_part)
+                splits[number].append((weak, members - strong))
             for part, (part_bound, members) in enumerate(splits[number]):
                 if bound + part_bound >= bar and (number, part) not in taken:
                     taken.add((number, part))
                     batch.append(members)
-        # Parts are disjoint: their sizes add up to the listings to score.
-        scored += sum(len(members) for members in batch)
-        if scored > limit:
-            return None
         ranking.score(frozenset().union(*batch))
         reached = ranking.bar()
         if reached - MARGIN >= bar or bar < lowest:
@@ -291,6 +288,46 @@ def _memo(index: PersistedIndex, key, compute: Callable[[], object]):
             del memo[next(iter(memo))]
         memo[key] = compute()
     return memo[key]
+
+
+def possibly_eligible(
+    index: PersistedIndex,
+    profile,
+    as_of: date,
+    deadline: date | None,
+    before: date | None,
+) -> Callable[[frozenset[int]], frozenset[int]]:
+    """A filter keeping the listings :func:`rank` may find eligible.
+
+    It applies the rules of :func:`recommender.eligibility.ineligibility`
+    that the index can answer exactly: a format the profile does not take; a
+    session that starts on or before ``as_of``, on or after ``before``, or
+    ends after ``deadline``. What it drops, ``rank`` would drop; the other
+    rules (completed courses, price when free only) are left to ``rank``.
+    """
+    formats = profile.formats
+    codes = index.format_codes if formats and index.formats else None
+    allowed = {
+        code for code, name in enumerate(index.formats) if name in (formats or ())
+    }
+    starts, ends = index.start_days, index.end_days
+    first = as_of.toordinal() + 1
+    stop = before.toordinal() if before is not None else None
+    last = deadline.toordinal() if deadline is not None else None
+
+    def keep(position: int) -> bool:
+        if codes is not None and codes[position] not in allowed:
+            return False
+        start = starts[position]
+        if not start:
+            return True
+        if start < first or (stop is not None and start >= stop):
+            return False
+        return last is None or ends[position] <= last
+
+    if not starts:  # an index without eligibility facts: keep everything
+        return lambda members: members
+    return lambda members: frozenset(filter(keep, members))
 
 
 def _split(
@@ -365,4 +402,5 @@ __all__ = [
     "need_bound",
     "listing_classes",
     "top_picks",
+    "possibly_eligible",
 ]
