@@ -23,6 +23,7 @@ import argparse
 import json
 import os
 import shutil
+import sqlite3
 import statistics
 import sys
 import time
@@ -66,6 +67,9 @@ def step_import(n: int) -> dict:
             os.replace(side, target.with_name(f"catalog.db{suffix}"))
     if (work / "model").exists():
         os.replace(work / "model", target.parent / "model")
+    with sqlite3.connect(target) as connection:
+        connection.execute("pragma wal_checkpoint(truncate)")
+    result["catalog_file_mb"] = round(target.stat().st_size / 2**20, 1)
     return result
 
 
@@ -106,6 +110,108 @@ def step_plan(n: int, repeat: int = 3) -> dict:
 def step_datasette(n: int) -> dict:
     """The Datasette pages at ``n``."""
     return datasette_bench.run(n, repeat=5)
+
+
+def plan_rows(result: dict, goal: str = "(goal set from it at 1M)") -> list[str]:
+    """The ``cle plan`` row of a table."""
+    ratio = result["median_s"] / result["sklearn_import_s"]
+    return [
+        f"| `cle plan` cold (fresh process), {result['n']:,} listings "
+        f"| {result['median_s']:.2f} s (CPU {result['median_cpu_s']:.2f} s), "
+        f"{result['peak_rss_mb']:.0f} MB | `import sklearn…text`: "
+        f"{result['sklearn_import_s']:.2f} s | {ratio:.2f}× | {goal} |"
+    ]
+
+
+def section_lines(found: dict, at_100k: dict) -> list[str]:
+    """The "At a million listings" table: each goal set from the 100k ratio."""
+    lines = [
+        "### At a million listings (`python -m bench.run_all --only 1m`)",
+        "",
+        "Each step ran once (see the load average of each below); every "
+        "figure beside its baseline of the same step. Goals come from the "
+        "100k table: a ratio to a baseline that grows with the catalog "
+        "(import, pages) should not grow; one to a fixed baseline (the "
+        "sklearn import) grows at most with what the command must read.",
+        "",
+        "| measurement | figure | baseline (same run) | ratio | goal |",
+        "|---|---|---|---|---|",
+    ]
+    imported = found.get("import")
+    if imported:
+        lines += import_bench.report_rows(imported)
+        size = imported.get("catalog_file_mb")
+        if size:
+            lines.append(
+                f"| catalog file after checkpoint, {imported['n']:,} listings "
+                f"| {size / 1024:.2f} GB = {size * 1024 / imported['n']:.2f} KB "
+                f"a listing | JSON lines in: {imported['source_mb'] / 1024:.2f} GB "
+                f"| {size / imported['source_mb']:.2f}× | (sizing) |"
+            )
+    lines += _recommend_lines(found.get("recommend"), at_100k)
+    if found.get("plan"):
+        lines += plan_rows(found["plan"], _plan_goal(found["plan"], at_100k))
+    lines += _page_lines(found.get("datasette"), at_100k.get("datasette"))
+    loads = [
+        f"{step} {', '.join(f'{x:.1f}' for x in found[step]['load_average_after'])}"
+        for step in STEPS
+        if found.get(step) and found[step].get("load_average_after")
+    ]
+    if loads:
+        lines += [
+            "",
+            "Load average (1, 5, 15 min) after each step: " + "; ".join(loads),
+        ]
+    return lines
+
+
+def _recommend_lines(found: dict | None, at_100k: dict) -> list[str]:
+    if not found:
+        return []
+    lines = recommend_profiles.report_rows(found["cold"])
+    warm = found["warm"]["median_s"]
+    sizes = (at_100k.get("recommend") or {}).get("sizes", [])
+    base = next((s["warm"]["median_s"] for s in sizes if s["n"] == 100_000), None)
+    if base:
+        ratio = warm / base
+        met = "met" if ratio <= 10 else "**not met**"
+        lines.append(
+            f"| `cle recommend` warm (in-process, bench profile), {found['n']:,} "
+            f"listings | {warm * 1000:.0f} ms | the same at 100,000: "
+            f"{base * 1000:.0f} ms | {ratio:.1f}× | ≤ 10× (10× the listings): {met} |"
+        )
+    return lines
+
+
+def _plan_goal(found: dict, at_100k: dict) -> str:
+    small = at_100k.get("plan")
+    if not small:
+        return "(no 100k figure)"
+    limit = 10 * small["median_s"] / small["sklearn_import_s"]
+    ratio = found["median_s"] / found["sklearn_import_s"]
+    met = "met" if ratio <= limit else "**not met**"
+    return f"≤ {limit:.1f}× (10× its 100k ratio: plan ranks every listing): {met}"
+
+
+def _page_lines(found: dict | None, small: dict | None) -> list[str]:
+    if not found:
+        return []
+    before = {page["page"]: page for page in (small or {}).get("pages", [])}
+    lines = []
+    for page in found["pages"]:
+        ratio = page["median_s"] / page["baseline_median_s"]
+        old = before.get(page["page"])
+        goal = "(no 100k figure)"
+        if old:
+            limit = old["median_s"] / old["baseline_median_s"]
+            met = "met" if ratio <= limit * 1.1 else "**not met**"
+            goal = f"≤ {limit:.1f}× (its 100k ratio): {met}"
+        lines.append(
+            f"| {page['page']}, {found['n']:,} listings "
+            f"| {page['median_s'] * 1000:.0f} ms | "
+            f"{page['baseline_median_s'] * 1000:.0f} ms | {ratio:.1f}× | {goal} |"
+        )
+    return lines
 
 
 def run(steps: list[str], again: bool = False, n: int = N) -> dict:

@@ -1,33 +1,47 @@
 """Run every scale benchmark and write the ``scale`` section of BENCHMARKS.md.
 
 ``make bench`` runs this. Sizes: import and Datasette at 100k listings,
-recommend at 1k/10k/100k, crawl at 10k; ``--quick`` uses 10k/10k/1k+10k/2k.
+recommend at 1k/10k/100k (and cold over 72 profiles at 100k), ``cle plan`` at
+100k, crawl at 10k; ``--quick`` uses 10k/10k/1k+10k/2k. The million-listing
+step (``1m``, :mod:`bench.million`) reuses its saved results unless
+``--again``: run it on its own, ``--only 1m [--again]``.
 Generated catalogs and sites are cached in ``bench/output`` (git-ignored), so
 a second run skips the generation. Only the text between
 ``<!-- scale:start -->`` and ``<!-- scale:end -->`` is replaced.
 
-    python -m bench.run_all [--quick] [--only import datasette recommend crawl]
+    python -m bench.run_all [--quick] [--only import datasette recommend ... 1m]
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import shutil
 import sys
 import time
 
-from bench import crawl_bench, datasette_bench, import_bench, recommend_bench, stages
+from bench import (
+    crawl_bench,
+    datasette_bench,
+    import_bench,
+    million,
+    recommend_bench,
+    recommend_profiles,
+    stages,
+)
 from bench.md_section import replace_section
 from bench.measure import machine, save_result
 
 FULL = {"import": 100_000, "datasette": 100_000, "recommend": [1000, 10_000, 100_000],
-        "crawl": 10_000, "stages": 10_000}  # fmt: skip
+        "profiles": 100_000, "plan": 100_000, "crawl": 10_000, "stages": 10_000,
+        "1m": million.N}  # fmt: skip
 QUICK = {"import": 10_000, "datasette": 10_000, "recommend": [1000, 10_000],
-         "crawl": 2000, "stages": 2000}  # fmt: skip
+         "profiles": 10_000, "plan": 10_000, "crawl": 2000, "stages": 2000,
+         "1m": million.N}  # fmt: skip
 HEADER = "| measurement | figure | baseline (same run) | ratio | goal |"
 
 
-def run(sizes: dict, only: list[str]) -> dict:
+def run(sizes: dict, only: list[str], again: bool = False) -> dict:
     """Run the chosen benchmarks in order; return their results by name."""
     results: dict = {}
     if "import" in only:
@@ -40,12 +54,21 @@ def run(sizes: dict, only: list[str]) -> dict:
     if "recommend" in only:
         _say(f"recommend: {', '.join(f'{n:,}' for n in sizes['recommend'])} listings")
         results["recommend"] = recommend_bench.run(sizes["recommend"])
+    if "profiles" in only:
+        _say(f"recommend over many profiles: {sizes['profiles']:,} listings")
+        results["profiles"] = recommend_profiles.run(sizes["profiles"])
+    if "plan" in only:
+        _say(f"plan: {sizes['plan']:,} listings")
+        results["plan"] = million.step_plan(sizes["plan"])
     if "crawl" in only:
         _say(f"crawl: {sizes['crawl']:,} listings")
         results["crawl"] = crawl_bench.run(sizes["crawl"])
     if "stages" in only:
         _say(f"stages: {sizes['stages']:,} listings")
         results["stages"] = stages.run(sizes["stages"], sizes["datasette"])
+    if "1m" in only:
+        _say("1M: saved steps are reused (--again redoes them)")
+        results["1m"] = million.run(list(million.STEPS), again)
     return results
 
 
@@ -88,11 +111,17 @@ def section(results: dict, info: dict, command: str, seconds: float) -> str:
         lines += crawl_bench.report_rows(results["crawl"])
     if "recommend" in results:
         lines += recommend_bench.report_rows(results["recommend"])
+    if results.get("profiles"):
+        lines += recommend_profiles.report_rows(results["profiles"])
+    if results.get("plan"):
+        lines += million.plan_rows(results["plan"])
     if "datasette" in results:
         lines += datasette_bench.report_rows(results["datasette"])
     if "stages" in results:
         lines += stage_rows(results["stages"])
     lines += ["", *notes(results)]
+    if results.get("1m"):
+        lines += ["", *million.section_lines(results["1m"], results)]
     return "\n".join(lines)
 
 
@@ -156,6 +185,12 @@ def notes(results: dict) -> list[str]:
             "of 7 after one warm-up. Baseline: the SQL Datasette runs for the "
             "page (rows, count, facets), run directly with `sqlite3`."
         )
+    out.append(
+        f"- **load average** (1, 5, 15 min) when the run ended: "
+        f"{', '.join(f'{x:.1f}' for x in os.getloadavg())}; CPU seconds (user + "
+        "system of the child) are given beside wall times: on a shared machine "
+        "they do not count the time spent waiting for a core."
+    )
     return out
 
 
@@ -173,9 +208,10 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument(
         "--no-write", action="store_true", help="do not touch BENCHMARKS.md"
     )
+    parser.add_argument("--again", action="store_true", help="redo the saved 1M steps")
     args = parser.parse_args(argv)
     started = time.perf_counter()
-    results = run(QUICK if args.quick else FULL, args.only)
+    results = run(QUICK if args.quick else FULL, args.only, args.again)
     seconds = time.perf_counter() - started
     info = machine()
     command = "python -m bench.run_all" + (" --quick" if args.quick else "")

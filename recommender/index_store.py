@@ -22,13 +22,16 @@ import tempfile
 from array import array
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from math import floor, log2
 from pathlib import Path
 
 from catalog import paths
 from catalog.queries import catalog_fingerprint, iter_active_listings
-from catalog.schema import CREDIT_CATEGORIES
 from recommender.documents import query_vector
+from recommender.listing_facts import (  # noqa: F401 (listing_classes: API)
+    PRICE_BUCKETS_PER_OCTAVE,
+    ListingFacts,
+    listing_classes,
+)
 from recommender.vocabulary import Vocabulary, vocabulary_fingerprint
 
 #: Bump when the saved layout or the document recipe changes.
@@ -38,10 +41,6 @@ _TERMS = "terms.json"
 #: Saved arrays: name -> array typecode (float32, int64, int32, float32,
 #: float32); ``term_max`` is the largest weight of each term's postings.
 _ARRAYS = {"idf": "f", "indptr": "q", "indices": "i", "data": "f", "term_max": "f"}
-#: Listings are saved grouped in classes alike in what the need, price and
-#: date scores read (:func:`listing_classes`); prices share a class within a
-#: quarter octave (the class keeps its lowest price, so bounds stay bounds).
-PRICE_BUCKETS_PER_OCTAVE = 4
 
 
 def model_dir(db_path: Path) -> Path:
@@ -153,7 +152,7 @@ def fit_index(listings: Iterable[dict], vocabulary: Vocabulary) -> PersistedInde
     from recommender.model import CourseIndex
 
     ids: list[str] = []
-    grouping = _Classes()
+    grouping = ListingFacts()
     seen_tokens = False
 
     def documents() -> Iterator[list[str]]:
@@ -182,97 +181,6 @@ def fit_index(listings: Iterable[dict], vocabulary: Vocabulary) -> PersistedInde
         parts[name] = array(code)
         parts[name].frombytes(fitted.pop(name).astype(_NUMPY_TYPES[code]).tobytes())
     return PersistedIndex(ids, terms, **parts, vocabulary=vocabulary, **grouped)
-
-
-def listing_classes(listings: Iterable[dict]) -> tuple[list[dict], array]:
-    """Group listings by credit hours, scheduling, price band and unknown price.
-
-    :return: one dict per class (``hours`` per category, ``scheduled``,
-        ``lowest_price`` of its listings or None, ``price_unknown`` when one
-        publishes no public price, ``start``/``end`` in the members array) and
-        the listing positions grouped by class
-    """
-    grouping = _Classes()
-    for position, listing in enumerate(listings):
-        grouping.add(position, listing)
-    found = grouping.result()
-    return found["classes"], found["class_members"]
-
-
-class _Classes:
-    """Listings grouped into classes one at a time (see :func:`listing_classes`)."""
-
-    def __init__(self):
-        from recommender.eligibility import end_day, is_scheduled, local_day
-
-        self.is_scheduled, self.end_day, self.local_day = (
-            is_scheduled,
-            end_day,
-            local_day,
-        )
-        self.groups: dict[tuple, array] = {}
-        self.lowest: dict[tuple, float | None] = {}
-        self.format_of: dict[str | None, int] = {}
-        self.format_codes, self.start_days, self.end_days = (
-            array("B"),
-            array("i"),
-            array("i"),
-        )
-
-    def add(self, position: int, listing: dict) -> None:
-        """Put the listing at ``position`` in its class."""
-        # As the store derives the ``<category>_hours`` columns ranking reads.
-        by_category = {c["category"]: c["hours"] for c in listing.get("credits") or []}
-        hours = tuple(float(by_category.get(c) or 0) for c in CREDIT_CATEGORIES)
-        public = listing.get("price_usd")
-        known = [
-            float(p) for p in (public, listing.get("member_price_usd")) if p is not None
-        ]
-        price = min(known) if known else None
-        band = None
-        if price is not None:
-            band = floor(log2(price) * PRICE_BUCKETS_PER_OCTAVE) if price > 0 else "0"
-        scheduled = self.is_scheduled(listing)
-        key = (hours, scheduled, band, public is None)
-        self.groups.setdefault(key, array("i")).append(position)
-        code = self.format_of.setdefault(listing.get("format"), len(self.format_of))
-        self.format_codes.append(min(code, 255))
-        start = self.local_day(listing["starts_at"]) if scheduled else None
-        self.start_days.append(start.toordinal() if start else 0)
-        end = self.end_day(listing) if scheduled else None
-        self.end_days.append(end.toordinal() if end else 0)
-        lowest = self.lowest.get(key)
-        if price is not None and (lowest is None or price < lowest):
-            self.lowest[key] = price
-
-    def result(self) -> dict:
-        """The classes, the listing positions grouped by class and the
-        per-listing eligibility facts, as :class:`PersistedIndex` fields."""
-        classes, members = [], array("i")
-        for key, positions in self.groups.items():
-            hours, scheduled, _, unknown = key
-            classes.append(
-                {
-                    "hours": list(hours),
-                    "scheduled": scheduled,
-                    "lowest_price": self.lowest.get(key),
-                    "price_unknown": unknown,
-                    "start": len(members),
-                    "end": len(members) + len(positions),
-                }
-            )
-            members.extend(positions)
-        formats = list(self.format_of)
-        if len(formats) > 255:  # codes would be ambiguous: no format facts
-            formats, self.format_codes = [], array("B")
-        return {
-            "classes": classes,
-            "class_members": members,
-            "formats": formats,
-            "format_codes": self.format_codes,
-            "start_days": self.start_days,
-            "end_days": self.end_days,
-        }
 
 
 #: Saved per-listing arrays beside the postings: the listing positions by
