@@ -85,6 +85,12 @@ def bare_insert(source: Path, db_path: Path, batch_size: int) -> int:
     return db["courses"].count
 
 
+def work_dir(n: int) -> Path:
+    """The scratch folder of the import benchmark at ``n`` (one per size, so
+    the 1M run and the 100k run never share it)."""
+    return OUTPUT_DIR / f"import-{n}"
+
+
 def run(n: int, seed: int = 2026, batch_size: int = 100) -> dict:
     """Time the baseline, a first import, the refit and re-imports of ``n`` listings.
 
@@ -97,7 +103,7 @@ def run(n: int, seed: int = 2026, batch_size: int = 100) -> dict:
     change of load during the run shows as a spread between them).
     """
     source = catalog_file(n, seed)
-    work = OUTPUT_DIR / "import"
+    work = work_dir(n)
     work.mkdir(parents=True, exist_ok=True)
     for stale in work.glob("*.db*"):
         stale.unlink()

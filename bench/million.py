@@ -55,7 +55,7 @@ def saved(step: str) -> dict | None:
 def step_import(n: int) -> dict:
     """The import benchmark at ``n``; its catalog becomes the cached catalog."""
     result = import_bench.run(n)
-    work = OUTPUT_DIR / "import"
+    work = import_bench.work_dir(n)
     target = import_bench.catalog_path(n)
     if target.parent.exists():
         shutil.rmtree(target.parent)

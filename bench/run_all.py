@@ -74,7 +74,7 @@ def run(sizes: dict, only: list[str], again: bool = False) -> dict:
 
 def _keep_catalog(n: int) -> None:
     """Reuse the catalog the import benchmark built for the later benchmarks."""
-    built = import_bench.OUTPUT_DIR / "import" / "catalog.db"
+    built = import_bench.work_dir(n) / "catalog.db"
     target = import_bench.catalog_path(n)
     if built.exists() and not target.exists():
         import sqlite3
