@@ -510,3 +510,26 @@ async def test_calendar_of_an_empty_catalog_is_valid_and_empty(tmp_path):
     response = await datasette.client.get("/catalog/calendar.ics")
     assert response.status_code == 200
     assert icalendar.Calendar.from_ical(response.text).walk("VEVENT") == []
+
+
+@pytest.mark.asyncio
+@pytest.mark.parametrize(
+    "query", ["free_ethics", "search?q=ethics", "courses_by_practice_area", "calendar"]
+)
+async def test_canned_queries_say_when_and_format_in_words(datasette, query):
+    """Each canned page a paralegal reads shows the time in the listing's zone."""
+    name, _, params = query.partition("?")
+    url = f"/catalog/{name}.json?_shape=objects&as_of={AS_OF}&{params}"
+    data = await get_json(datasette, url)
+    assert data["rows"], query
+    by_id = {r["id"]: r for r in sample_records()}
+    for row in data["rows"]:
+        record = by_id[row["id"]]
+        if record.get("starts_at"):
+            zone = datetime.fromisoformat(record["starts_at"])
+            assert re.search(r"\d(:\d\d)? [AP]M [A-Z]{2,5}\b|UTC[+-]", row["when"]), row
+            assert str(zone.year) in row["when"], row
+        else:
+            assert row["when"] in ("On demand (any time)", "Date not stated"), row
+        if "format" in row and record.get("format"):
+            assert "_" not in row["format"], row
