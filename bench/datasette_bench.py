@@ -216,7 +216,7 @@ def run_baseline(db_path: Path, queries: list[tuple[str, dict]]) -> None:
     connection = sqlite3.connect(f"file:{db_path}?mode=ro", uri=True)
     connection.create_function("escape_fts", 1, escape_fts)
     # the SQL functions the plugins add to every connection (fts_words, ...)
-    for name in ("cle_search",):
+    for name in ("cle_search", "cle_words"):
         if (PLUGINS_DIR / f"{name}.py").exists():
             plugin_module(name).prepare_connection(connection)
     try:
