@@ -115,7 +115,7 @@ def step_datasette(n: int) -> dict:
     try:
         return datasette_bench.run(n, repeat=5)
     except HTTPError as exc:
-        return {"n": n, "error": f"{exc.url}: HTTP {exc.code}", "pages": []}
+        return {"n": n, "error": f"{exc.filename}: HTTP {exc.code}", "pages": []}
 
 
 def plan_rows(result: dict, goal: str = "(goal set from it at 1M)") -> list[str]:
