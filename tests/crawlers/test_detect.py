@@ -17,7 +17,8 @@ from catalog.composition_root import cli
 from crawlers.registry import load_providers
 from tests.crawlers.conftest import manifest_routes
 
-HOMEPAGES = Path(__file__).resolve().parents[1] / "fixtures" / "real" / "homepages"
+REAL = Path(__file__).resolve().parents[1] / "fixtures" / "real"
+HOMEPAGES = REAL / "homepages"
 ICS = Path(__file__).resolve().parents[1] / "fixtures" / "real" / "ics"
 HTML = "text/html; charset=utf-8"
 
@@ -87,7 +88,9 @@ def test_shopify_by_its_cdn(site_server, tmp_path):
 
 
 def test_yourmembership_by_its_footer(site_server, tmp_path):
-    base = served(site_server, {"/": HOMEPAGES / "ym-psichi-home.html"})
+    base = served(
+        site_server, {"/": REAL / "yourmembership" / "psichi-home-upcoming-events.html"}
+    )
     status, output = detect(f"{base}/")
     assert status == 0, output
     _, provider = entry_of(output, tmp_path)
@@ -97,7 +100,10 @@ def test_yourmembership_by_its_footer(site_server, tmp_path):
 
 def test_modern_events_calendar_by_its_markup(site_server, tmp_path):
     path = "/get-involved/calendar/"
-    base = served(site_server, {path: HOMEPAGES / "mec-clecpc-calendar.html"})
+    base = served(
+        site_server,
+        {path: REAL / "modern_events_calendar" / "clecpc-calendar-grid.html"},
+    )
     status, output = detect(f"{base}{path}")
     assert status == 0, output
     _, provider = entry_of(output, tmp_path)
@@ -107,7 +113,7 @@ def test_modern_events_calendar_by_its_markup(site_server, tmp_path):
 
 def test_a_tec_events_widget_is_the_events_calendar(site_server, tmp_path):
     # a real JSON-LD events page, but its widget link is The Events Calendar's
-    base = served(site_server, {"/": HOMEPAGES / "jsonld-welikela-events-widget.html"})
+    base = served(site_server, {"/": REAL / "jsonld" / "welikela-events-widget.html"})
     status, output = detect(f"{base}/")
     assert status == 0, output
     entry, provider = entry_of(output, tmp_path)
@@ -192,7 +198,9 @@ def test_the_events_page_a_homepage_links_to_is_read(site_server, tmp_path):
         site_server,
         {
             "/": LINKING_HOME,
-            "/get-involved/calendar/": HOMEPAGES / "mec-clecpc-calendar.html",
+            "/get-involved/calendar/": REAL
+            / "modern_events_calendar"
+            / "clecpc-calendar-grid.html",
         },
     )
     status, output = detect(f"{base}/")
@@ -222,10 +230,14 @@ def test_unreachable_missing_and_bad_zone_are_one_line(site_server):
 
 
 def test_a_saved_file_needs_its_url_unless_it_states_one(tmp_path):
-    status, output = detect(str(HOMEPAGES / "ym-psichi-home.html"))
+    status, output = detect(
+        str(REAL / "yourmembership" / "psichi-home-upcoming-events.html")
+    )
     assert status == 1 and "--site" in output
     status, output = detect(
-        str(HOMEPAGES / "ym-psichi-home.html"), "--site", "https://www.psichi.org/"
+        str(REAL / "yourmembership" / "psichi-home-upcoming-events.html"),
+        "--site",
+        "https://www.psichi.org/",
     )
     assert status == 0, output
     _, provider = entry_of(output, tmp_path)
