@@ -20,6 +20,10 @@ recommender returns):
 * +0.5 when it is free for this paralegal and the profile prefers free.
 
     python -m bench.eval.fresh   # rewrites bench/eval/f and bench/eval/g
+
+The functions take the texts module as a parameter, so the held-out
+variant h (:mod:`bench.eval.fresh_h`) is built the same way from its own
+texts (:mod:`bench.eval.fresh_h_texts`).
 """
 
 from __future__ import annotations
@@ -27,10 +31,11 @@ from __future__ import annotations
 import random
 from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
+from types import ModuleType
 
+from bench.eval import fresh_texts
 from bench.eval.acceptance_grade import gives_needed_ethics
 from bench.eval.build import profile_context, write_variant
-from bench.eval.fresh_texts import ASKED, BOILERPLATE, COURSES, FRAMES, KINDS
 
 HERE = Path(__file__).resolve().parent
 AS_OF = date(2026, 11, 27)
@@ -42,15 +47,26 @@ FORMATS = ("live_webinar", "on_demand", "in_person", "hybrid", "self_study")
 ZONES = (-5, -6, -7, -8)
 
 
-def half(items: list, parity: int) -> list:
-    """Every other item, starting at ``parity``."""
-    return items[parity::2]
+def half(items: list, parity: int | None) -> list:
+    """Every other item, starting at ``parity``; all of them when it is None."""
+    return list(items) if parity is None else items[parity::2]
 
 
-def offering(rng: random.Random, number: int, course: tuple, topic: str) -> dict:
-    """One listing of a hand-written course, framed by a random provider."""
+def offering(
+    rng: random.Random,
+    number: int,
+    course: tuple,
+    topic: str,
+    texts: ModuleType = fresh_texts,
+    prefix: str = "f",
+) -> dict:
+    """One listing of a hand-written course, framed by a random provider.
+
+    :param texts: the module with ``FRAMES``, ``BOILERPLATE`` and ``KINDS``
+    :param prefix: starts the listing's slug (``f12``)
+    """
     title, description, _ = course
-    provider, frame = rng.choice(FRAMES)
+    provider, frame = rng.choice(texts.FRAMES)
     fmt = rng.choices(FORMATS, weights=(5, 4, 2, 1, 1))[0]
     hours = rng.choice((1.0, 1.0, 1.5, 2.0, 3.0, 6.0 if fmt == "in_person" else 1.0))
     if topic == "ethics":
@@ -59,18 +75,18 @@ def offering(rng: random.Random, number: int, course: tuple, topic: str) -> dict
         credits = [{"category": "ethics", "hours": 1.0},
                    {"category": "general", "hours": hours}]  # fmt: skip
     else:
-        kind = KINDS[topic]
+        kind = texts.KINDS[topic]
         credits = [
             {"category": "specialized" if kind == "area" else "general", "hours": hours}
         ]
     price = 0 if provider == "clio" else rng.choice((0, 29, 59, 99, 149, 219, 299))
-    slug = f"f{number}"
+    slug = f"{prefix}{number}"
     record = {
         "id": f"{provider}:{slug}",
         "provider": provider,
         "title": frame.format(t=title, year=AS_OF.year + 1),
         "url": f"https://example.org/{provider}/{slug}",
-        "description": f"{description} {BOILERPLATE.get(provider, '')}".strip(),
+        "description": f"{description} {texts.BOILERPLATE.get(provider, '')}".strip(),
         "format": fmt,
         "credits": credits,
         "credit_status": rng.choice(("approved", "approved", "pending")),
@@ -92,14 +108,19 @@ def offering(rng: random.Random, number: int, course: tuple, topic: str) -> dict
     return record
 
 
-def build_catalog(rng: random.Random, parity: int) -> tuple[list[dict], dict]:
+def build_catalog(
+    rng: random.Random,
+    parity: int | None,
+    texts: ModuleType = fresh_texts,
+    prefix: str = "f",
+) -> tuple[list[dict], dict]:
     """Several offerings of each course of this half; id -> topics taught."""
     records, taught = [], {}
-    for topic, courses in COURSES.items():
+    for topic, courses in texts.COURSES.items():
         for course in half(courses, parity):
             first = None
             for _ in range(rng.randint(3, 6)):
-                record = offering(rng, len(records), course, topic)
+                record = offering(rng, len(records), course, topic, texts, prefix)
                 if first is not None and rng.random() < 0.3:
                     # The same provider running the course again.
                     record.update(
@@ -115,16 +136,27 @@ def build_catalog(rng: random.Random, parity: int) -> tuple[list[dict], dict]:
     return records, taught
 
 
-def build_profile(rng: random.Random, number: int, parity: int, records, taught):
-    """One profile (TOML-ready dict) with the topics it asks for."""
-    skills = [t for t, k in KINDS.items() if k == "skill"]
-    areas = [t for t, k in KINDS.items() if k == "area"]
+def build_profile(
+    rng: random.Random,
+    number: int,
+    parity: int | None,
+    records,
+    taught,
+    texts: ModuleType = fresh_texts,
+):
+    """One profile (TOML-ready dict) with the topics it asks for.
+
+    :param texts: the module with ``KINDS`` and the profile wordings ``ASKED``
+    """
+    kinds, asked = texts.KINDS, texts.ASKED
+    skills = [t for t, k in kinds.items() if k == "skill"]
+    areas = [t for t, k in kinds.items() if k == "area"]
     gaps = rng.sample(skills, rng.choice((1, 2, 2, 3)))
     practice = rng.sample(areas, rng.choice((1, 1, 2)))
     profile = {
         "name": f"Fresh {number:02d}",
-        "practice_areas": [rng.choice(half(ASKED[t], parity)) for t in practice],
-        "skill_gaps": [rng.choice(half(ASKED[t], parity)) for t in gaps],
+        "practice_areas": [rng.choice(half(asked[t], parity)) for t in practice],
+        "skill_gaps": [rng.choice(half(asked[t], parity)) for t in gaps],
         "prefer_free": rng.random() < 0.75,
         "memberships": rng.sample(["nala", "nals", "nfpa", "ocpa"], rng.choice((0, 1))),
         "credentials": [],
