@@ -57,13 +57,61 @@ def listing_text(listing: dict) -> dict[str, str]:
 
 def listing_tokens(listing: dict, vocabulary: Vocabulary) -> list[str]:
     """The document of one listing: title (twice), practice areas, description."""
+    return _document(listing, lambda text, focus: _tokens(text, vocabulary, focus))
+
+
+def _tokens(text: str, vocabulary: Vocabulary, focus: bool | None) -> list[str]:
+    """:func:`field_tokens`, or the words only when ``focus`` is None (names)."""
+    if focus is None:
+        return words(text)
+    return field_tokens(text, vocabulary, focus=focus)
+
+
+def _document(
+    listing: dict, tokens_of: Callable[[str, bool | None], list[str]]
+) -> list[str]:
+    """A listing's document from the tokens of each of its fields."""
     fields = listing_text(listing)
-    tokens = field_tokens(fields["title"], vocabulary, focus=True) * TITLE_REPEAT
-    tokens += field_tokens(fields["practice_areas"], vocabulary, focus=True)
-    tokens += field_tokens(fields["description"], vocabulary)
+    tokens = tokens_of(fields["title"], True) * TITLE_REPEAT
+    tokens += tokens_of(fields["practice_areas"], True)
+    tokens += tokens_of(fields["description"], False)
     # Presenter names are matched as words only (no concepts hide in names).
-    tokens += words(fields["presenters"])
+    tokens += tokens_of(fields["presenters"], None)
     return tokens
+
+
+#: Field texts whose tokens a :class:`ListingTokenizer` keeps (then it forgets
+#: them all): 32,768 keep 98% of the repeats of the generated 100k catalog,
+#: in tens of MB at a million listings.
+MEMO_TEXTS = 1 << 15
+
+
+class ListingTokenizer:
+    """:func:`listing_tokens` for many listings, each field text tokenized once.
+
+    Listings share titles, practice areas and descriptions (a provider's
+    recurring course; in the generated 100k catalog 1,785 titles and 56,229
+    descriptions): the index refit tokenizes a repeated text from its memo.
+    """
+
+    def __init__(self, vocabulary: Vocabulary, memo_texts: int = MEMO_TEXTS):
+        self.vocabulary = vocabulary
+        self.memo_texts = memo_texts
+        self._memo: dict[tuple[str, bool | None], list[str]] = {}
+
+    def __call__(self, listing: dict) -> list[str]:
+        """The document of one listing, as :func:`listing_tokens` gives it."""
+        return _document(listing, self._tokens)
+
+    def _tokens(self, text: str, focus: bool | None) -> list[str]:
+        # Callers only read the list (``_document`` builds a new one).
+        key = (text, focus)
+        found = self._memo.get(key)
+        if found is None:
+            if len(self._memo) >= self.memo_texts:
+                self._memo.clear()
+            found = self._memo[key] = _tokens(text, self.vocabulary, focus)
+        return found
 
 
 @dataclass(frozen=True)

@@ -148,19 +148,20 @@ def fit_index(listings: Iterable[dict], vocabulary: Vocabulary) -> PersistedInde
     The listings are read once, as they come: each is turned into its tokens
     and its class and then dropped, so a million listings are never all held.
     """
-    from recommender.documents import listing_tokens
+    from recommender.documents import ListingTokenizer
     from recommender.model import CourseIndex
 
     ids: list[str] = []
     grouping = ListingFacts()
     seen_tokens = False
+    listing_tokens = ListingTokenizer(vocabulary)
 
     def documents() -> Iterator[list[str]]:
         nonlocal seen_tokens
         for position, listing in enumerate(listings):
             ids.append(listing["id"])
             grouping.add(position, listing)
-            tokens = listing_tokens(listing, vocabulary)
+            tokens = listing_tokens(listing)
             seen_tokens = seen_tokens or bool(tokens)
             yield tokens
 

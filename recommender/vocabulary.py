@@ -139,7 +139,45 @@ def plain_words(text: str) -> list[str]:
 
 def words(text: str, keep: frozenset[str] = frozenset()) -> list[str]:
     """Split text into normalized words, without stop words (see :func:`word_spans`)."""
-    return [word for word, _, _ in word_spans(text, keep)[1]]
+    if keep:
+        return [word for word, _, _ in word_spans(text, keep)[1]]
+    # The same words as word_spans gives, without the spans: this is most of
+    # the index refit (a million listings' fields), so each raw word is
+    # normalized once per process (_NORMAL) and the text split by findall.
+    folded = fold(text)
+    raw = _WORD.findall(folded)
+    if _JOINED_LETTER.search(folded):
+        raw = _join_letters(raw)
+    for word in set(raw).difference(_NORMAL):
+        _NORMAL[word] = _normal(word)
+    return [normal for normal in map(_NORMAL.__getitem__, raw) if normal is not None]
+
+
+def _join_letters(raw: list[str]) -> list[str]:
+    """Raw words with a lone letter (not "a" or "i") joined to the next word."""
+    out: list[str] = []
+    index, count = 0, len(raw)
+    while index < count:
+        word = raw[index]
+        if len(word) == 1 and word.isalpha() and word not in "ai" and index + 1 < count:
+            index += 1
+            word += raw[index]
+        index += 1
+        out.append(word)
+    return out
+
+
+def _normal(word: str) -> str | None:
+    """A raw word's normalized form, or None for a stop word (as in word_spans)."""
+    if word in STOP_WORDS:
+        return None
+    return stem(WORD_ABBREVIATIONS.get(word, word))
+
+
+#: A lone letter that word_spans joins to the next word ("e-discovery").
+_JOINED_LETTER = re.compile(r"(?<![a-z0-9])[b-hj-z](?![a-z0-9])")
+#: Raw word -> its normalized form (None: a stop word), filled by words().
+_NORMAL: dict[str, str | None] = {}
 
 
 @dataclass(frozen=True)
@@ -163,8 +201,9 @@ class Vocabulary:
 
     concepts: dict[str, Concept] = field(default_factory=dict)
     _phrases: dict[tuple[str, ...], str] = field(default_factory=dict, repr=False)
-    _swapped: dict[tuple[str, ...], str] | None = field(default=None, repr=False)
-    _longest: int = 1
+    #: What :meth:`find` reads (:meth:`_match_table`), built on first use.
+    _matches: dict[tuple[str, ...], str] | None = field(default=None, repr=False)
+    _starts: dict[str, tuple[int, ...]] = field(default_factory=dict, repr=False)
     _words: frozenset[str] | None = field(default=None, repr=False)
 
     @classmethod
@@ -185,31 +224,37 @@ class Vocabulary:
     def add(self, concept: Concept) -> None:
         """Register a concept; a phrase already taken keeps its first owner."""
         self.concepts[concept.token] = concept
-        self._swapped = None
+        self._matches = None
         self._words = None
         for phrase in concept.phrases:
             self._phrases.setdefault(phrase, concept.token)
-            self._longest = max(self._longest, len(phrase))
 
-    def _lookup(self, sequence: tuple[str, ...]) -> str | None:
-        """The concept of a phrase, also with two words swapped.
+    def _match_table(self) -> dict[tuple[str, ...], str]:
+        """Every word sequence :meth:`find` matches, with its concept.
 
-        "Preparing for trial" names "trial preparation" and "drafting
-        contracts" names "contract drafting": English puts the head noun of
-        two-word phrases on either side. A phrase as written wins.
+        The phrases, and two-word phrases also swapped: "preparing for trial"
+        names "trial preparation" and "drafting contracts" names "contract
+        drafting" (English puts the head noun of two-word phrases on either
+        side). A phrase as written wins. Beside it, per first word, the sizes
+        of the sequences starting with it, longest first (most words start
+        none, so :meth:`find` tries no slice there).
         """
-        found = self._phrases.get(sequence)
-        if found is not None or len(sequence) != 2:
-            return found
-        if self._swapped is None:
-            self._swapped = {
-                (b, a): token
-                for (a, b), token in (
-                    (p, t) for p, t in self._phrases.items() if len(p) == 2
-                )
-                if (b, a) not in self._phrases
+        if self._matches is None:
+            matches = dict(self._phrases)
+            for (a, b), token in (
+                (p, t) for p, t in self._phrases.items() if len(p) == 2
+            ):
+                matches.setdefault((b, a), token)
+            sizes: dict[str, set[int]] = {}
+            for sequence in matches:
+                if sequence:
+                    sizes.setdefault(sequence[0], set()).add(len(sequence))
+            self._starts = {
+                word: tuple(sorted(found, reverse=True))
+                for word, found in sizes.items()
             }
-        return self._swapped.get(sequence)
+            self._matches = matches
+        return self._matches
 
     def to_json(self) -> dict:
         """A plain form for the persisted index (no YAML needed to reload)."""
@@ -232,17 +277,21 @@ class Vocabulary:
 
         Matches do not overlap: at each position the longest phrase wins.
         """
+        matches = self._match_table()
+        starts = self._starts
         found = []
-        index = 0
-        while index < len(tokens):
-            for size in range(min(self._longest, len(tokens) - index), 0, -1):
-                token = self._lookup(tuple(tokens[index : index + size]))
-                if token:
-                    found.append((token, index, index + size))
-                    index += size
-                    break
-            else:
-                index += 1
+        count, resume = len(tokens), 0
+        for index, word in enumerate(tokens):
+            sizes = starts.get(word)
+            if sizes is None or index < resume:
+                continue
+            for size in sizes:
+                if size <= count - index:
+                    token = matches.get(tuple(tokens[index : index + size]))
+                    if token:
+                        found.append((token, index, index + size))
+                        resume = index + size
+                        break
         return found
 
     def concepts_containing(self, tokens: list[str]) -> list[str]:
