@@ -364,11 +364,11 @@ def main(argv: list[str] | None = None) -> None:
         "--bench",
         type=Path,
         action="append",
-        help="benchmark folder (repeatable; default bench/eval/a to bench/eval/g)",
+        help="benchmark folder (repeatable; default bench/eval/a to bench/eval/h)",
     )
     parser.add_argument("--no-write", action="store_true")
     options = parser.parse_args(argv)
-    folders = options.bench or [HERE / "eval" / variant for variant in "abcdefg"]
+    folders = options.bench or [HERE / "eval" / variant for variant in "abcdefgh"]
     results = {}
     for folder in folders:
         folder = folder.resolve()

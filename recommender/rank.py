@@ -1,7 +1,8 @@
 """Rank listings for one paralegal: a pure function of profile, need, catalog and date.
 
 Eligibility first (:mod:`recommender.eligibility`), then a weighted score of
-text relevance, credit-need coverage, price and date (signals in
+text relevance, credit-need coverage, price and date, need and price scaled
+by how well the listing fits the profile's phrases (signals in
 :mod:`recommender.scoring`, weights in :mod:`recommender.weights`). A need is
 filled only with the units a ``counts`` verdict gives (:mod:`recommender.
 counting`). One offering per ``course_id``; ties break by start date and id,
@@ -41,6 +42,7 @@ from recommender.needs import (
 from recommender.scoring import (
     TextScores,
     date_score,
+    fit,
     match_strength,
     need_coverage,
     price_score,
@@ -117,8 +119,8 @@ def _score(listing: dict, text_scores, context: _Context, cache: dict):
     }
     score = (
         weights.relevance * parts["relevance"]
-        + weights.need * parts["need"]
-        + context.price_weight * parts["price"]
+        + fit(text, context.kinds, weights)
+        * (weights.need * parts["need"] + context.price_weight * parts["price"])
         + weights.date * parts["date"]
     )
     start = local_day(listing.get("starts_at")) if is_scheduled(listing) else None
@@ -193,6 +195,7 @@ __all__ = [
     "TextScores",
     "effective_price",
     "end_day",
+    "fit",
     "ineligibility",
     "is_scheduled",
     "local_day",

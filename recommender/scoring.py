@@ -1,5 +1,7 @@
 """The signals of a listing's score, each in [0, 1]: relevance, need, price, date.
 
+And :func:`fit`, the share of need and price a listing's relevance earns.
+
 Pure functions of a listing, the profile's phrases and needs, and the weights
 (:mod:`recommender.weights`); :func:`recommender.rank.rank` adds them up.
 """
@@ -55,6 +57,18 @@ def relevance(
     value = value / total if total else 0.0
     matches.sort(key=lambda m: (m[0] != "skill_gap", -m[2], m[1]))
     return value, matches
+
+
+def fit(text: float, kinds: Iterable[str], weights: Weights) -> float:
+    """Share of need and price a listing of this relevance earns, in [0, 1].
+
+    Grows with relevance up to ``weights.fit_full``; a profile without
+    phrases asks for no subject, so every listing fits it.
+    """
+    if not kinds or weights.fit_full <= 0:
+        return 1.0
+    floor = weights.fit_floor
+    return floor + (1 - floor) * min(1.0, max(0.0, text) / weights.fit_full)
 
 
 def match_strength(

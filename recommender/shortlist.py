@@ -2,7 +2,9 @@
 
 :func:`recommender.rank.rank` stays the definition of the ranking. A score is a
 weighted sum of relevance, need, price and date; each part has an upper bound
-that costs almost nothing:
+that costs almost nothing (need and price are scaled by the fit of the
+relevance, which grows with relevance, so the fit of a relevance bound
+bounds it):
 
 - need, price and date per class of listings alike in credit hours, price band
   and scheduling (:func:`class_bounds`; 886 classes for 10,000 generated
@@ -39,6 +41,7 @@ from recommender.index_store import PersistedIndex
 from recommender.needs import Need, needs_from_statuses
 from recommender.rank import (
     Recommendation,
+    fit,
     match_strength,
     need_coverage,
     order_key,
@@ -169,10 +172,11 @@ def class_bounds(
     needs: list[Need],
     price_weight: float,
     weights: Weights,
-) -> list[tuple[float, ListingClass]]:
-    """A bound of need + price + date score per class, best first.
+) -> list[tuple[float, float, ListingClass]]:
+    """Bounds of the weighted need + price and of the weighted date, per class.
 
-    Date: 1 for a session, the on-demand score otherwise.
+    Date: 1 for a session, the on-demand score otherwise. :func:`top_picks`
+    scales the first by the fit of a relevance bound, as :func:`rank` does.
     """
     needs_of: dict[tuple, float] = {}
     bounded = []
@@ -181,13 +185,8 @@ def class_bounds(
         if key not in needs_of:
             needs_of[key] = need_bound(group.hours, group.scheduled, needs, weights)
         when = 1.0 if group.scheduled else weights.on_demand_date
-        bound = (
-            weights.need * needs_of[key]
-            + price_weight * group.price
-            + weights.date * when
-        )
-        bounded.append((bound, group))
-    bounded.sort(key=lambda pair: -pair[0])
+        credit = weights.need * needs_of[key] + price_weight * group.price
+        bounded.append((credit, weights.date * when, group))
     return bounded
 
 
@@ -236,6 +235,10 @@ def top_picks(
             )
         return relevance_of[states]
 
+    def reach(relevance_bound: float, credit: float, when: float) -> float:
+        share = fit(relevance_bound / weights.relevance, kinds, weights)
+        return relevance_bound + share * credit + when
+
     weak = relevance_part((WEAK_STATE,) * len(queries))
     best = relevance_part((None,) * len(queries))
     bounded = _memo(
@@ -247,25 +250,28 @@ def top_picks(
     )
     if not bounded:
         return []
+    bounded = sorted(bounded, key=lambda bound: -reach(best, bound[0], bound[1]))
     options = {"weights": weights, "free_only": free_only, "before": before}
     ranking = _Ranking(
         profile, statuses, index, queries, sets, read, as_of, top, options
     )
     splits: dict[int, list[tuple[float, frozenset[int]]]] = {}
     taken: set[tuple[int, int]] = set()  # (class, part) already scored
-    lowest = bounded[-1][0]  # relevance adds at least 0
-    bar = bounded[0][0] + best - STEP
+    # Below the bound of relevance 0 in every class, every part has been taken.
+    lowest = min(reach(0.0, credit, when) for credit, when, _ in bounded)
+    bar = reach(best, *bounded[0][:2]) - STEP
     while True:
         batch: list[frozenset[int]] = []
-        for number, (bound, group) in enumerate(bounded):
-            if bound + best < bar:
+        for number, (credit, when, group) in enumerate(bounded):
+            if reach(best, credit, when) < bar:
                 break
             if number not in splits:
                 members = eligible(group.members)
                 splits[number] = _split(members & strong, sets, relevance_part)
                 splits[number].append((weak, members - strong))
             for part, (part_bound, members) in enumerate(splits[number]):
-                if bound + part_bound >= bar and (number, part) not in taken:
+                above = reach(part_bound, credit, when) >= bar
+                if above and (number, part) not in taken:
                     taken.add((number, part))
                     batch.append(members)
         ranking.score(frozenset().union(*batch))

@@ -1,11 +1,13 @@
 """Every weight and scale of the ranking, in one place, with its reason.
 
-Scores of each signal are in [0, 1]; the final score is the weighted sum.
-Eligibility is not a weight: ineligible listings never get a score
-(:func:`recommender.rank.ineligibility`). Tuned on the judged benchmark
-``bench/eval/a`` (variant A) and checked on variants B-D; variant E was held out
-(see BENCHMARKS.md); the text-match scales were re-tuned on a-f with
-variant g held out. No single signal decides alone.
+Scores of each signal are in [0, 1]; the final score is the weighted sum,
+need and price scaled by how well the listing fits the profile's phrases
+(``fit_full``). Eligibility is not a weight: ineligible listings never get a
+score (:func:`recommender.rank.ineligibility`). Tuned on the judged benchmark
+``bench/eval/a`` (variant A) and checked on variants B-D; variant E was held
+out (see BENCHMARKS.md); the text-match scales were re-tuned on a-f with
+variant g held out, and ``fit_full`` chosen on a-f. No single signal decides
+alone.
 """
 
 from __future__ import annotations
@@ -30,6 +32,21 @@ class Weights:
     price_indifferent: float = 0.04
     #: Sooner is better before a deadline; a small nudge, not a filter.
     date: float = 0.06
+    #: Relevance at which need and price count in full; below it they count
+    #: in proportion, down to ``fit_floor`` (:func:`recommender.scoring.fit`).
+    #: Credit and a free price make a course on the paralegal's subject a
+    #: better pick; they do not make a course on another subject one: added
+    #: in full, they lifted free or credit-rich off-topic courses above
+    #: on-topic paid ones (judged set g, 2026-12-01). At 0.55 a free course a
+    #: tenth less relevant than a paid one still comes first (as the README
+    #: promises). Chosen on the mean nDCG of variants a-f: 0.865 without;
+    #: floor 0: 0.867 at 0.4, 0.868 at 0.5, 0.869 at 0.6, 0.865 at 0.7;
+    #: at 0.5: floor 0.2 0.868, 0.3 0.868, 0.4 0.868; 0.55 and 0.3: 0.870.
+    fit_full: float = 0.55
+    #: Share of need and price a course on no asked subject keeps: when the
+    #: catalog has nothing closer, the course that fills the need (an
+    #: ethics hour still due) comes before one that fills none.
+    fit_floor: float = 0.3
 
     # -- inside relevance -------------------------------------------------
     #: Skill gaps outweigh practice areas (the issue's rule): a gap is what

@@ -72,10 +72,14 @@ GOLDEN = {
         "clio:ediscovery-basics",
         "nala:ethics-confidentiality",
     ],
+    # NFPA's social-media ethics course (a faint match of "UPL", and ethics
+    # hours California still needs) now comes before Clio's free e-discovery
+    # course, which matches neither phrase: since 2026-12-01 need and price
+    # count in proportion to relevance (weights.fit_full).
     "sam": [
         "clio:ethics-of-ai",
         "nala:ethics-confidentiality",
-        "clio:ediscovery-basics",
+        "nfpa:ethics-social-media",
     ],
     "lee": ["clio:ediscovery-basics", "nfpa:ethics-social-media", "nals:legal-writing"],
     # The insolvency course (her practice area) now comes before "Ethics of

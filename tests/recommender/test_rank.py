@@ -285,3 +285,25 @@ def test_free_ranks_above_paid_when_it_fills_the_need_about_as_well():
         picks = rank(indifferent, statuses, records, scores, AS_OF, **stated(statuses))
         if strength > 0.5:
             assert [p.listing["id"] for p in picks] == [paid["id"], free["id"]]
+
+
+def test_free_off_topic_course_does_not_pass_a_paid_on_topic_one():
+    """Price and need count in proportion to relevance (weights.fit_full)."""
+    statuses = [Status("ca", {"ethics": 2.0, "total": 8.0}, DEADLINE, "California")]
+    person = Person(skill_gaps=("medical records",))
+    on_topic = listing(1, price_usd=59, credits=[{"category": "general", "hours": 1}])
+    off_topic = listing(2, price_usd=0, credits=[{"category": "ethics", "hours": 2.0}])
+    scores = {on_topic["id"]: {("skill_gap", "medical records"): 0.4}}
+    picks = rank(person, statuses, [off_topic, on_topic], scores, AS_OF,
+                 **stated(statuses))  # fmt: skip
+    assert [p.listing["id"] for p in picks] == [on_topic["id"], off_topic["id"]]
+
+
+def test_among_off_topic_courses_the_one_filling_the_need_comes_first():
+    """A course on no asked subject keeps a share of its need (fit_floor)."""
+    statuses = [Status("ca", {"ethics": 2.0, "total": 2.0}, DEADLINE, "California")]
+    person = Person(skill_gaps=("medical records",))
+    fills = listing(2, price_usd=99, credits=[{"category": "ethics", "hours": 2.0}])
+    fills_none = listing(1, price_usd=99, credits=[])  # first on a tie (its id)
+    picks = rank(person, statuses, [fills_none, fills], {}, AS_OF, **stated(statuses))
+    assert [p.listing["id"] for p in picks] == [fills["id"], fills_none["id"]]

@@ -308,3 +308,16 @@ def test_the_prefilter_keeps_every_listing_rank_may_find_eligible(
         )
         # What the filter drops, rank drops too (for this or an earlier rule).
         assert why is not None or position in kept
+
+
+def test_fit_grows_with_relevance_to_one_and_keeps_the_floor():
+    """The fit of a relevance bound bounds the fit (what the shortlist relies on)."""
+    from recommender.scoring import fit
+    from recommender.weights import WEIGHTS
+
+    kinds = ["skill_gap"]
+    values = [fit(r / 20, kinds, WEIGHTS) for r in range(21)]
+    assert values == sorted(values)
+    assert values[0] == WEIGHTS.fit_floor
+    assert fit(WEIGHTS.fit_full, kinds, WEIGHTS) == 1.0 == values[-1]
+    assert fit(0.0, [], WEIGHTS) == 1.0  # no phrase: every listing fits
