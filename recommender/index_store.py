@@ -35,7 +35,7 @@ from recommender.listing_facts import (  # noqa: F401 (listing_classes: API)
 from recommender.vocabulary import Vocabulary, vocabulary_fingerprint
 
 #: Bump when the saved layout or the document recipe changes.
-FORMAT = 15
+FORMAT = 16
 _MANIFEST = "manifest.json"
 _TERMS = "terms.json"
 #: Saved arrays: name -> array typecode (float32, int64, int32, float32,

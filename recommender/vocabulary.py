@@ -95,7 +95,22 @@ def _stemmer():
 
 
 _STEMMER = None
-_STEMS: dict[str, str] = {}
+#: Words whose Snowball stem joins them to an unrelated vocabulary word, or
+#: parts them from their own: "willful" is not a "will" ("damages for
+#: willful violations" of a bankruptcy stay read as estate planning), and
+#: "employee" (stem "employe") is the "employment" of "employment law".
+STEM_EXCEPTIONS = {
+    "willful": "willful",
+    "willfully": "willful",
+    "wilful": "willful",
+    "employee": "employ",
+    "employees": "employ",
+    # PLI sells "One-Hour Briefings" (pli.edu) on every subject: a briefing
+    # is a short update, not the "briefs" of legal writing.
+    "briefing": "briefing",
+    "briefings": "briefing",
+}
+_STEMS: dict[str, str] = dict(STEM_EXCEPTIONS)
 
 
 def word_spans(
@@ -436,8 +451,18 @@ def _correctable(token: str) -> bool:
 
 
 def _near(typed: str, word: str) -> bool:
-    """True when ``typed`` clips ``word`` or is a small typing error of it."""
+    """True when ``typed`` clips ``word`` or is a small typing error of it.
+
+    Compared as stems, so a slip can also show as a stem that begins with a
+    vocabulary stem of five letters or more ("immigraton" begins "immigr",
+    the stem of "immigration"). Only words the catalog does not use are
+    corrected (:meth:`Vocabulary.correct`). Four-letter stems are left as
+    typed: one edit from a vocabulary word ("bile" from "bill") was as often
+    another word (measured on variant d, 2026-12-01).
+    """
     if word.startswith(typed) and len(word) > len(typed):
+        return True
+    if len(word) >= 5 and typed.startswith(word) and len(typed) - len(word) <= 4:
         return True
     if len(typed) < 5 or typed[0] != word[0] or abs(len(typed) - len(word)) > 2:
         return False

@@ -202,3 +202,43 @@ def test_a_guess_between_concepts_is_less_certain_than_a_named_one(vocabulary):
     guessed = query_item("skill_gap", "agreements", vocabulary)
     assert len(guessed.concepts) == 2
     assert guessed.certainty == pytest.approx(0.5)
+
+
+@pytest.mark.parametrize(
+    ("text", "concept", "named"),
+    [
+        # Snowball joins "willful" to "will" and parts "employee" from
+        # "employment"; the exceptions keep each with its own meaning.
+        ("damages for willful violations", "area:estate_planning", False),
+        # A PLI "One-Hour Briefing" is not a brief.
+        (
+            "PLI One-Hour Briefing: Settling the Comp Claim",
+            "skill:legal_writing",
+            False,
+        ),
+        ("Persuasive Briefs for Paralegals", "skill:legal_writing", True),
+    ],
+)
+def test_stems_that_would_join_unrelated_words_are_kept_apart(
+    vocabulary, text, concept, named
+):
+    assert (concept in vocabulary.concepts_in(text)) is named
+
+
+def test_employee_phrases_name_employment_law(vocabulary):
+    # The catalog uses "employee", so it is not a slip to correct: only its
+    # stem can join it to "employment".
+    known = set(words("employee handbooks"))
+    item = query_item("practice_area", "employee rights", vocabulary, known)
+    assert item.concepts == ("area:employment_law",)
+
+
+def test_a_slip_after_a_vocabulary_stem_is_read_as_it(vocabulary):
+    # "immigraton" stems as typed; it begins "immigr", the stem of "immigration".
+    item = query_item("practice_area", "immigraton", vocabulary, known=())
+    assert item.concepts == ("area:immigration",)
+    # Words the catalog uses are never guessed at.
+    known = set(words("immigraton"))
+    assert query_item("practice_area", "immigraton", vocabulary, known).concepts != (
+        "area:immigration",
+    )
