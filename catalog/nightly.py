@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from pathlib import Path
@@ -205,32 +205,70 @@ def read_report(path: Path) -> tuple[dict | None, str | None]:
 def read_feed(
     path: Path, provider: str
 ) -> tuple[list[dict], list[tuple[int, str]], int]:
-    """Read and check a feed: valid records, rejected lines, and the item count."""
+    """Read and check a feed: valid records, rejected lines, and the item count.
+
+    The feed's lines are read as they are needed (:func:`feed_lines`), never
+    its whole text; each record passes :func:`catalog.records.prepare`, as in
+    ``cle import``: the crawl's pipelines checked it once, but a feed on disk
+    may have been edited or written by another version, so it is not trusted.
+    """
     if not path.exists():
         return [], [], 0
-    try:
-        lines = path.read_text(encoding="utf-8").splitlines()
-    except (OSError, UnicodeDecodeError) as exc:
-        return [], [(1, f"feed is unreadable ({exc})")], 1
     valid: dict[str, dict] = {}
     rejected: list[tuple[int, str]] = []
     items = 0
-    for number, item in read_jsonl(lines):
-        items += 1
-        try:
-            if isinstance(item, RecordError):
-                raise item
-            record = prepare(item)
-        except RecordError as exc:
-            rejected.append((number, str(exc)))
-            continue
-        if record["provider"] != provider:
-            rejected.append(
-                (number, f"provider {record['provider']!r} in {provider}'s feed")
-            )
-            continue
-        valid[record["id"]] = record  # a repeated id: the last line wins
+    try:
+        for number, item in read_jsonl(feed_lines(path)):
+            items += 1
+            try:
+                if isinstance(item, RecordError):
+                    raise item
+                record = prepare(item)
+            except RecordError as exc:
+                rejected.append((number, str(exc)))
+                continue
+            if record["provider"] != provider:
+                rejected.append(
+                    (number, f"provider {record['provider']!r} in {provider}'s feed")
+                )
+                continue
+            valid[record["id"]] = record  # a repeated id: the last line wins
+    except (OSError, UnicodeDecodeError) as exc:
+        return [], [(1, f"feed is unreadable ({exc})")], 1
     return list(valid.values()), rejected, items
+
+
+#: Bytes of a feed read at a time.
+FEED_BLOCK = 1 << 20
+
+
+def feed_lines(path: Path) -> Iterator[str]:
+    """The lines of a UTF-8 feed, as ``path.read_text().splitlines()`` gives them.
+
+    The file is read in blocks cut after their last line feed (a line feed is
+    never inside a UTF-8 sequence, and every line feed ends a line for
+    ``splitlines``), so each block decodes and splits alone.
+
+    :raises UnicodeDecodeError: as ``read_text`` raises it (same offset), when
+        the file is not UTF-8
+    """
+    with path.open("rb") as stream:
+        carry = b""
+        while block := stream.read(FEED_BLOCK):
+            data = carry + block
+            cut = data.rfind(b"\n") + 1
+            carry = data[cut:]
+            yield from _decoded(path, data[:cut]).splitlines()
+        yield from _decoded(path, carry).splitlines()
+
+
+def _decoded(path: Path, data: bytes) -> str:
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        # The block's offsets are not the file's: let the whole file name it.
+        path.read_text(encoding="utf-8")
+        raise
 
 
 def last_healthy_valid(
