@@ -27,8 +27,10 @@ from scrapy.utils.python import to_bytes
 from catalog.normalize import normalize_record
 from catalog.records import RecordError, check, derive
 from catalog.schema import RECORD_FIELDS
-from crawlers.platforms.base import drop_empty
+from crawlers.platforms.base import EMPTY_VALUES
 
+#: Interchange field names, as a set: looked up for every field of every item.
+_FIELDS = frozenset(RECORD_FIELDS)
 _FIELD = re.compile(r"field '([\w.]+)'|required field '(\w+)'|unknown field")
 
 
@@ -69,7 +71,9 @@ class NormalizePipeline(_CountingPipeline):
 
     def process_item(self, item):
         """Return the normalized record (interchange fields only)."""
-        record = drop_empty({k: v for k, v in dict(item).items() if k in RECORD_FIELDS})
+        record = {
+            k: v for k, v in item.items() if k in _FIELDS and v not in EMPTY_VALUES
+        }
         spider = getattr(self.crawler, "spider", None)
         if spider is not None:
             record.setdefault("provider", spider.name)
