@@ -13,7 +13,7 @@ from collections.abc import Callable, Container
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from recommender.vocabulary import Vocabulary, plain_words, stem, words
+from recommender.vocabulary import Vocabulary, plain_words, stem, word_spans, words
 
 if TYPE_CHECKING:
     from recommender.tracking.profile import Profile
@@ -144,7 +144,9 @@ def query_item(
         (:meth:`Vocabulary.correct`)
     :param frequency: listings per catalog word, to choose between readings
     """
-    tokens = vocabulary.correct(words(text, PHRASE_NOUNS), known, frequency)
+    folded, spans = word_spans(text, PHRASE_NOUNS)
+    typed = [folded[start:end] for _, start, end in spans]
+    tokens = vocabulary.correct([t for t, _, _ in spans], known, frequency, typed)
     concepts = tuple(dict.fromkeys(t for t, _, _ in vocabulary.find(tokens)))
     certainty = 1.0
     if not concepts:

@@ -242,3 +242,25 @@ def test_a_slip_after_a_vocabulary_stem_is_read_as_it(vocabulary):
     assert query_item("practice_area", "immigraton", vocabulary, known).concepts != (
         "area:immigration",
     )
+
+
+@pytest.mark.parametrize(
+    ("typed", "concept"),
+    [
+        # One slip in the stem's letters changes the stem itself.
+        ("corprate", "area:corporate_law"),
+        ("emplyment law", "area:employment_law"),
+        ("trust acct", "skill:billing"),
+    ],
+)
+def test_a_slip_inside_the_stem_is_read_as_the_vocabulary_word(
+    vocabulary, typed, concept
+):
+    assert query_item("practice_area", typed, vocabulary).concepts == (concept,)
+
+
+@pytest.mark.parametrize("typed", ["getting ready for trial", "managing court dates"])
+def test_short_words_near_a_stem_are_not_guessed_at(vocabulary, typed):
+    # "ready" is one edit from "rea(l)", "dates" from "data": not slips.
+    concepts = query_item("skill_gap", typed, vocabulary).concepts
+    assert "area:real_estate" not in concepts and "area:privacy" not in concepts
