@@ -18,7 +18,7 @@ from bench.eval.build import profile_context
 from bench.evaluate import ndcg
 
 EVAL = Path(__file__).resolve().parents[2] / "bench" / "eval"
-VARIANTS = "abcdefgh"
+VARIANTS = "abcdefghij"
 
 
 def test_ideal_order_scores_one_and_reversed_scores_less():
