@@ -196,6 +196,11 @@ class RecordFile:
         self.lines = lines
         self._items = items
 
+    @property
+    def streamed(self) -> bool:
+        """True when the records are read from the file as they are needed."""
+        return self._items is None
+
     def __iter__(self) -> Iterator[tuple[int, dict | RecordError]]:
         if self._items is not None:
             return iter(self._items)
@@ -239,11 +244,33 @@ def load_records(
         expected = len(numbered)
     kinds: dict[str, int] = {}
     with db.atomic(), bulk_write(db, expected=expected) as bulk:
-        for chunk in _prepared_chunks(numbered, report):
+        for chunk in _chunks(numbered, report):
             stored = upsert_records(db, chunk, seen_on=seen_on, bulk=bulk)
             _count_once(kinds, stored)
     report.stored = _store_result(kinds)
     return report
+
+
+#: A streamed JSON-lines file of at least this many lines is checked in a
+#: second process while this one writes (:mod:`catalog.prepare_worker`):
+#: below it, starting the child costs more than the overlap gains.
+PARALLEL_MIN_LINES = 20_000
+
+
+def _chunks(
+    numbered: Iterable[tuple[int, dict | RecordError]], report: LoadReport
+) -> Iterator[list[dict]]:
+    """Prepared chunks (:func:`_prepared_chunks`), from a second process for a
+    large streamed file."""
+    if (
+        isinstance(numbered, RecordFile)
+        and numbered.streamed
+        and numbered.lines >= PARALLEL_MIN_LINES
+    ):
+        from catalog.prepare_worker import worker_chunks
+
+        return worker_chunks(numbered, report, CHUNK_RECORDS)
+    return _prepared_chunks(numbered, report)
 
 
 def _prepared_chunks(

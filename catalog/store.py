@@ -12,6 +12,7 @@ import json
 from collections.abc import Iterable
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from json.encoder import c_make_encoder, encode_basestring
 
 import sqlite_utils
 from sqlite_utils.utils import chunks
@@ -36,31 +37,57 @@ class StoreResult:
         return len(self.new) + len(self.changed) + len(self.unchanged)
 
 
-#: Encoders made once: ``json.dumps`` with options builds a new encoder per call,
-#: which was a third of the store's time on a first load (same text out).
-_TO_JSON = json.JSONEncoder(ensure_ascii=False).encode
-_TO_HASHED_JSON = json.JSONEncoder(
-    sort_keys=True, ensure_ascii=False, default=str
-).encode
+def _json_encoder(*, sort_keys: bool = False, default=None):
+    """``json.JSONEncoder(ensure_ascii=False, ...).encode``, its C encoder made once.
+
+    ``JSONEncoder.encode`` builds a new C encoder on every call, which was most
+    of its cost for a short list and a fifth of the store's time on a first
+    load; this calls the same C encoder, so the text is the same. No check
+    for circular references: a record read from JSON cannot hold one.
+    """
+    if c_make_encoder is None:  # an interpreter without the C accelerator
+        return json.JSONEncoder(
+            sort_keys=sort_keys, ensure_ascii=False, default=default
+        ).encode
+    encode = c_make_encoder(
+        None,
+        default or json.JSONEncoder().default,
+        encode_basestring,
+        None,
+        ": ",
+        ", ",
+        sort_keys,
+        False,
+        True,
+    )
+    return lambda value: "".join(encode(value, 0))
+
+
+_TO_JSON = _json_encoder()
+_TO_HASHED_JSON = _json_encoder(sort_keys=True, default=str)
 #: Published fields that the hash covers (catalog fields are history, not content).
-_CONTENT_FIELDS = tuple(f for f in RECORD_FIELDS if f not in CATALOG_FIELDS)
+_CONTENT_FIELDS = frozenset(f for f in RECORD_FIELDS if f not in CATALOG_FIELDS)
 #: ``courses`` columns copied from the record as they are.
 _COPIED_COLUMNS = tuple(c for c in COURSE_COLUMNS if c in RECORD_FIELDS)
+#: ``courses`` columns of the credit hours, by category.
+_HOURS_COLUMNS = tuple(f"{category}_hours" for category in CREDIT_CATEGORIES)
 
 
 def content_hash(record: dict) -> str:
     """A fingerprint of a record's published content (not its catalog fields)."""
-    content = {k: record[k] for k in _CONTENT_FIELDS if k in record}
+    content = dict(record)
+    for name in content.keys() - _CONTENT_FIELDS:
+        del content[name]
     return hashlib.sha1(_TO_HASHED_JSON(content).encode("utf-8")).hexdigest()
 
 
 def record_to_row(record: dict) -> dict:
     """Turn a prepared interchange record into a ``courses`` row."""
-    row = {name: record.get(name) for name in _COPIED_COLUMNS}
+    row = dict(zip(_COPIED_COLUMNS, map(record.get, _COPIED_COLUMNS), strict=True))
     credits = record.get("credits") or []
     by_category = {c["category"]: c["hours"] for c in credits}
-    for category in CREDIT_CATEGORIES:
-        row[f"{category}_hours"] = by_category.get(category)
+    for category, column in zip(CREDIT_CATEGORIES, _HOURS_COLUMNS, strict=True):
+        row[column] = by_category.get(category)
     row["credit_categories"] = [c["category"] for c in credits if c["hours"] > 0]
     row["credits"] = credits if "credits" in record else None
     row["starts_utc"] = utc_instant(record.get("starts_at"))
@@ -238,7 +265,7 @@ def _insert_rows(db: sqlite_utils.Database, rows: list[dict]) -> None:
         db.conn.executemany(
             f"insert into courses ({', '.join(columns)}) "
             f"values ({', '.join('?' * len(columns))})",
-            [[row.get(c) for c in columns] for row in rows],
+            [tuple(map(row.get, columns)) for row in rows],
         )
 
 
@@ -250,7 +277,7 @@ def _update_rows(db: sqlite_utils.Database, rows: list[dict]) -> None:
             f"insert into courses ({', '.join(columns)}) "
             f"values ({', '.join('?' * len(columns))}) "
             f"on conflict (id) do update set {assignments}",
-            [[row.get(c) for c in columns] for row in rows],
+            [tuple(map(row.get, columns)) for row in rows],
         )
 
 
@@ -327,7 +354,7 @@ def _refill_course_details(
         "insert into credits (course, category, hours) values (?, ?, ?)",
         [
             (row["id"], category, row[column])
-            for category, column in _HOUR_COLUMNS
+            for category, column in zip(CREDIT_CATEGORIES, _HOURS_COLUMNS, strict=True)
             for row in rows
             if row[column] is not None
         ],
@@ -342,10 +369,6 @@ def _refill_course_details(
             if isinstance(area, str)
         ],
     )
-
-
-#: ``(category, its courses column)`` in the order the credits rows are written.
-_HOUR_COLUMNS = tuple((c, f"{c}_hours") for c in CREDIT_CATEGORIES)
 
 
 def set_status(db: sqlite_utils.Database, ids: Iterable[str], status: str) -> None:

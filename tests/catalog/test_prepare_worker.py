@@ -1,0 +1,99 @@
+"""A large file checked in a second process stores and reports what one process does."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+
+import pytest
+
+import catalog.load
+import catalog.prepare_worker
+import catalog.store
+from catalog.db import open_db
+from catalog.load import load_records, read_records
+from catalog.prepare_worker import PrepareWorkerError
+from tests.catalog.listings import make_listings
+from tests.catalog.test_store_bulk import contents
+
+
+@pytest.fixture
+def mixed_file(tmp_path):
+    """Valid listings with bad JSON, a missing field, a title to cut and repeats."""
+    listings = make_listings(40)
+    lines = [json.dumps(r) for r in listings]
+    lines[5] = "{not json"
+    lines[9] = json.dumps({k: v for k, v in listings[9].items() if k != "url"})
+    lines[12] = json.dumps({**listings[12], "title": "T" * 400})
+    lines += ["", json.dumps({**listings[3], "title": "again"})]
+    path = tmp_path / "courses.jsonl"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+def load(db_path, source):
+    db = open_db(db_path)
+    try:
+        return load_records(db, read_records(source), seen_on="2026-11-27")
+    finally:
+        db.close()
+
+
+@pytest.fixture
+def children(monkeypatch):
+    """The worker processes started, recorded as they start."""
+    started = []
+    real = subprocess.Popen
+
+    def recording(*args, **kwargs):
+        started.append(real(*args, **kwargs))
+        return started[-1]
+
+    monkeypatch.setattr(catalog.prepare_worker.subprocess, "Popen", recording)
+    return started
+
+
+def test_worker_path_stores_and_reports_as_one_process(
+    tmp_path, monkeypatch, mixed_file, children
+):
+    monkeypatch.setattr(catalog.load, "CHUNK_RECORDS", 7)
+    monkeypatch.setattr(catalog.store, "BULK_MIN_NEW", 10)
+    alone = load(tmp_path / "alone.db", mixed_file)
+    assert not children
+    monkeypatch.setattr(catalog.load, "PARALLEL_MIN_LINES", 10)
+    shared = load(tmp_path / "shared.db", mixed_file)
+    assert len(children) == 1 and children[0].returncode == 0
+    assert contents(tmp_path / "shared.db") == contents(tmp_path / "alone.db")
+    assert shared.rejected == alone.rejected and len(shared.rejected) == 2
+    assert shared.warnings == alone.warnings and len(shared.warnings) == 1
+    for kind in ("new", "changed", "unchanged"):
+        assert getattr(shared.stored, kind) == getattr(alone.stored, kind)
+
+
+def test_a_worker_that_stops_early_stores_nothing(tmp_path, monkeypatch, mixed_file):
+    monkeypatch.setattr(catalog.load, "PARALLEL_MIN_LINES", 10)
+    db_path = tmp_path / "catalog.db"
+    open_db(db_path).close()
+    before = contents(db_path)
+    numbered = read_records(mixed_file)
+    mixed_file.unlink()  # checked, then gone before the child reads it
+    db = open_db(db_path)
+    with pytest.raises(PrepareWorkerError, match="nothing imported"):
+        load_records(db, numbered)
+    db.close()
+    assert contents(db_path) == before
+
+
+def test_a_failed_write_leaves_no_worker_running(
+    tmp_path, monkeypatch, mixed_file, children
+):
+    monkeypatch.setattr(catalog.load, "PARALLEL_MIN_LINES", 10)
+    monkeypatch.setattr(catalog.load, "CHUNK_RECORDS", 5)
+
+    def failing(*args, **kwargs):
+        raise OSError("disk full (simulated)")
+
+    monkeypatch.setattr(catalog.load, "upsert_records", failing)
+    with pytest.raises(OSError):
+        load(tmp_path / "catalog.db", mixed_file)
+    assert len(children) == 1 and children[0].returncode is not None
