@@ -10,8 +10,10 @@ bounds it):
   and scheduling (:func:`class_bounds`; 886 classes for 10,000 generated
   listings, 1,448 for 100,000), saved with the index;
 - relevance from whether each profile phrase names a concept in the listing's
-  title or tags (focus), only mentions it, or shares words with it (weak), and
-  the largest weight of each query term (:func:`phrase_caps`).
+  title or tags (focus), only mentions it, or neither (weak), the heaviest
+  word of the phrase it holds, and the largest weight of each query term
+  (:mod:`recommender.phrase_bounds`); a listing holding no term of any
+  phrase has relevance 0.
 
 :func:`top_picks` lowers a bar step by step and ranks exactly, with
 :func:`rank`, every listing whose bound reaches it, until N picks score above
@@ -39,19 +41,25 @@ from recommender.documents import QueryItem
 from recommender.eligibility import eligibility_deadline
 from recommender.index_store import PersistedIndex
 from recommender.needs import Need, needs_from_statuses
+from recommender.phrase_bounds import (
+    WEAK_STATE,
+    PhraseWords,
+    phrase_caps,
+    phrase_words,
+    relevance_bound,
+    split,
+)
 from recommender.rank import (
     Recommendation,
     fit,
-    match_strength,
     need_coverage,
     order_key,
     price_score,
     price_weight_for,
     profile_kinds,
     rank,
-    relevance,
 )
-from recommender.textmatch import PhraseSets, exact_text_scores, phrase_sets
+from recommender.textmatch import exact_text_scores, phrase_sets
 from recommender.weights import WEIGHTS, Weights
 
 #: How far the bar is lowered per round while fewer than N picks reach it.
@@ -59,48 +67,6 @@ STEP = 0.05
 #: Bounds within this of the bar are kept: covers the rounding of scores to
 #: six decimals and float noise between a bound and the score it bounds.
 MARGIN = 2e-6
-
-#: State of one listing for one phrase: concept in title/tags, mentioned, neither.
-FOCUS_STATE, MENTION_STATE, WEAK_STATE = 0, 1, 2
-
-
-def phrase_caps(
-    index: PersistedIndex, item: QueryItem, phrase: PhraseSets, weights: Weights
-) -> tuple[float, float, float]:
-    """Upper bounds of a phrase's match strength: (focus, mention, weak) listings.
-
-    The cosine of any listing is at most the sum of the query weights times the
-    largest weight of each term; strength grows with cosine and certainty.
-    """
-    cosine = 0.0
-    for column, weight in phrase.vector.items():
-        cosine += weight * index.term_max[column]
-    cosine = min(cosine, 1.0)
-    concepts = bool(item.concepts)
-    return (
-        match_strength(cosine, True, True, True, weights, certainty=item.certainty),
-        match_strength(cosine, False, True, True, weights, certainty=item.certainty),
-        match_strength(cosine, False, False, concepts, weights),
-    )
-
-
-def relevance_bound(
-    queries: list[QueryItem],
-    caps: list[tuple[float, float, float]],
-    states: tuple[int | None, ...],
-    weights: Weights,
-    kinds: list[str],
-) -> float:
-    """Relevance bound of a listing in the given state for each phrase.
-
-    :param states: per phrase, FOCUS/MENTION/WEAK_STATE, or None for any state
-    """
-    scores: dict[tuple[str, str], float] = {}
-    for item, cap, state in zip(queries, caps, states, strict=True):
-        key = (item.kind, item.text)
-        bound = max(cap) if state is None else cap[state]
-        scores[key] = max(scores.get(key, 0.0), bound)
-    return relevance(scores, weights, kinds)[0]
 
 
 @dataclass(frozen=True)
@@ -221,25 +187,16 @@ def top_picks(
     sets = [
         _memo(index, item, lambda i=item: phrase_sets(index, i)) for item in queries
     ]
-    caps = [
-        phrase_caps(index, item, phrase, weights)
-        for item, phrase in zip(queries, sets, strict=True)
+    words = [
+        _memo(index, ("words", item), lambda i=item, s=s: phrase_words(index, i, s))
+        for item, s in zip(queries, sets, strict=True)
     ]
-    strong = frozenset().union(*(s.mention | s.focus_any for s in sets))
-    relevance_of: dict[tuple, float] = {}
-
-    def relevance_part(states: tuple) -> float:
-        if states not in relevance_of:
-            relevance_of[states] = weights.relevance * relevance_bound(
-                queries, caps, states, weights, kinds
-            )
-        return relevance_of[states]
+    relevance_part = _relevance_parts(queries, words, weights, kinds)
 
     def reach(relevance_bound: float, credit: float, when: float) -> float:
         share = fit(relevance_bound / weights.relevance, kinds, weights)
         return relevance_bound + share * credit + when
 
-    weak = relevance_part((WEAK_STATE,) * len(queries))
     best = relevance_part((None,) * len(queries))
     bounded = _memo(
         index,
@@ -255,7 +212,7 @@ def top_picks(
     ranking = _Ranking(
         profile, statuses, index, queries, sets, read, as_of, top, options
     )
-    splits: dict[int, list[tuple[float, frozenset[int]]]] = {}
+    parts = _Parts(eligible, sets, words, relevance_part)
     taken: set[tuple[int, int]] = set()  # (class, part) already scored
     # Below the bound of relevance 0 in every class, every part has been taken.
     lowest = min(reach(0.0, credit, when) for credit, when, _ in bounded)
@@ -265,11 +222,7 @@ def top_picks(
         for number, (credit, when, group) in enumerate(bounded):
             if reach(best, credit, when) < bar:
                 break
-            if number not in splits:
-                members = eligible(group.members)
-                splits[number] = _split(members & strong, sets, relevance_part)
-                splits[number].append((weak, members - strong))
-            for part, (part_bound, members) in enumerate(splits[number]):
+            for part, (part_bound, members) in enumerate(parts.of(number, group)):
                 above = reach(part_bound, credit, when) >= bar
                 if above and (number, part) not in taken:
                     taken.add((number, part))
@@ -279,6 +232,61 @@ def top_picks(
         if reached - MARGIN >= bar or bar < lowest:
             return ranking.picks()
         bar = reached - MARGIN if reached > -math.inf else bar - STEP
+
+
+def _relevance_parts(
+    queries: list[QueryItem],
+    words: list[PhraseWords],
+    weights: Weights,
+    kinds: list[str],
+) -> Callable[[tuple], float]:
+    """The weighted relevance bound of a (state, level) per phrase (memoized)."""
+    caps = [
+        phrase_caps(item, held, weights)
+        for item, held in zip(queries, words, strict=True)
+    ]
+    found: dict[tuple, float] = {}
+
+    def relevance_part(states: tuple) -> float:
+        if states not in found:
+            found[states] = weights.relevance * relevance_bound(
+                queries, caps, states, weights, kinds
+            )
+        return found[states]
+
+    return relevance_part
+
+
+class _Parts:
+    """Each class's possibly eligible listings, grouped by relevance bound.
+
+    A listing holding no term of any phrase (most of a large catalog for a
+    profile whose phrases share few words with it) has relevance 0: those of
+    a class form one part without a split.
+    """
+
+    def __init__(self, eligible, sets, words, relevance_part):
+        self.eligible, self.sets, self.words = eligible, sets, words
+        self.relevance_part = relevance_part
+        self.touched = frozenset().union(
+            *(s.mention | s.focus_any for s in sets),
+            *(holding for held in words for holding in held.holders),
+        )
+        self.untouched = relevance_part(
+            tuple((WEAK_STATE, len(held.holders)) for held in words)
+        )
+        self.found: dict[int, list[tuple[float, frozenset[int]]]] = {}
+
+    def of(self, number: int, group: ListingClass) -> list[tuple[float, frozenset]]:
+        """The parts of class ``number``: (weighted relevance bound, listings)."""
+        if number not in self.found:
+            members = self.eligible(group.members)
+            touched = members & self.touched
+            parts = split(touched, self.sets, self.words, self.relevance_part)
+            if members - touched:
+                parts.append((self.untouched, members - touched))
+            self.found[number] = parts
+        return self.found[number]
 
 
 #: Query-dependent results kept per index (phrase postings, class bounds):
@@ -336,30 +344,6 @@ def possibly_eligible(
     return lambda members: frozenset(filter(keep, members))
 
 
-def _split(
-    members: frozenset[int],
-    sets: list[PhraseSets],
-    relevance_part: Callable[[tuple], float],
-) -> list[tuple[float, frozenset[int]]]:
-    """Split listings by their state for each phrase; each part's relevance bound."""
-    parts: dict[tuple, frozenset[int]] = {(): members} if members else {}
-    for phrase in sets:
-        split = {}
-        for states, listings in parts.items():
-            focus = listings & phrase.focus_any
-            mention = (listings & phrase.mention) - focus
-            weak = listings - focus - mention
-            for state, part in (
-                (FOCUS_STATE, focus),
-                (MENTION_STATE, mention),
-                (WEAK_STATE, weak),
-            ):
-                if part:
-                    split[(*states, state)] = part
-        parts = split
-    return [(relevance_part(states), part) for states, part in parts.items()]
-
-
 class _Ranking:
     """Picks scored so far (best offering per course) and the bar they set."""
 
@@ -402,8 +386,6 @@ class _Ranking:
 
 __all__ = [
     "ListingClass",
-    "phrase_caps",
-    "relevance_bound",
     "class_bounds",
     "need_bound",
     "listing_classes",

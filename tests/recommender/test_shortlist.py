@@ -15,17 +15,15 @@ from recommender.documents import profile_queries
 from recommender.eligibility import eligibility_deadline, ineligibility
 from recommender.index_store import fit_index, rebuild
 from recommender.needs import needs_from_statuses
+from recommender.phrase_bounds import (
+    listing_state,
+    phrase_caps,
+    phrase_words,
+    relevance_bound,
+)
 from recommender.rank import order_key, profile_kinds, rank
 from recommender.service import open_listings, recommend, text_scores
-from recommender.shortlist import (
-    FOCUS_STATE,
-    WEAK_STATE,
-    listing_classes,
-    phrase_caps,
-    possibly_eligible,
-    relevance_bound,
-    top_picks,
-)
+from recommender.shortlist import listing_classes, possibly_eligible, top_picks
 from recommender.textmatch import phrase_sets
 from recommender.vocabulary import load_vocabulary
 from recommender.weights import WEIGHTS, Weights
@@ -212,9 +210,8 @@ def test_every_listing_scores_at_most_its_bound(catalog, profile, needs):
         profile, index.vocabulary, index.terms, index.document_frequency
     )
     sets = [phrase_sets(index, item) for item in queries]
-    caps = [
-        phrase_caps(index, q, s, WEIGHTS) for q, s in zip(queries, sets, strict=True)
-    ]
+    words = [phrase_words(index, q, s) for q, s in zip(queries, sets, strict=True)]
+    caps = [phrase_caps(q, w, WEIGHTS) for q, w in zip(queries, words, strict=True)]
     kinds = profile_kinds(profile)
     position = {listing_id: p for p, listing_id in enumerate(index.listing_ids)}
     price_of = {
@@ -225,8 +222,7 @@ def test_every_listing_scores_at_most_its_bound(catalog, profile, needs):
     for pick in picks:
         at = position[pick.listing["id"]]
         states = tuple(
-            FOCUS_STATE if at in s.focus_any else 1 if at in s.mention else WEAK_STATE
-            for s in sets
+            listing_state(at, s, w) for s, w in zip(sets, words, strict=True)
         )
         assert (
             pick.parts["relevance"]
