@@ -12,12 +12,12 @@ import json
 from collections.abc import Iterable
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from json.encoder import c_make_encoder, encode_basestring
 
 import sqlite_utils
 from sqlite_utils.utils import chunks
 
 from catalog.db import COURSE_COLUMNS
+from catalog.jsontext import json_encoder
 from catalog.records import utc_instant
 from catalog.rows import JSON_COLUMNS
 from catalog.schema import CATALOG_FIELDS, CREDIT_CATEGORIES, RECORD_FIELDS
@@ -37,34 +37,8 @@ class StoreResult:
         return len(self.new) + len(self.changed) + len(self.unchanged)
 
 
-def _json_encoder(*, sort_keys: bool = False, default=None):
-    """``json.JSONEncoder(ensure_ascii=False, ...).encode``, its C encoder made once.
-
-    ``JSONEncoder.encode`` builds a new C encoder on every call, which was most
-    of its cost for a short list and a fifth of the store's time on a first
-    load; this calls the same C encoder, so the text is the same. No check
-    for circular references: a record read from JSON cannot hold one.
-    """
-    if c_make_encoder is None:  # an interpreter without the C accelerator
-        return json.JSONEncoder(
-            sort_keys=sort_keys, ensure_ascii=False, default=default
-        ).encode
-    encode = c_make_encoder(
-        None,
-        default or json.JSONEncoder().default,
-        encode_basestring,
-        None,
-        ": ",
-        ", ",
-        sort_keys,
-        False,
-        True,
-    )
-    return lambda value: "".join(encode(value, 0))
-
-
-_TO_JSON = _json_encoder()
-_TO_HASHED_JSON = _json_encoder(sort_keys=True, default=str)
+_TO_JSON = json_encoder()
+_TO_HASHED_JSON = json_encoder(sort_keys=True, default=str)
 #: Published fields that the hash covers (catalog fields are history, not content).
 _CONTENT_FIELDS = frozenset(f for f in RECORD_FIELDS if f not in CATALOG_FIELDS)
 #: ``courses`` columns copied from the record as they are.
@@ -115,6 +89,9 @@ def ensure_providers(db: sqlite_utils.Database, slugs: Iterable[str]) -> None:
 #: on 10,000 generated listings (BENCHMARKS.md): per-row index upkeep was most
 #: of the store's time on a first load.
 BULK_MIN_NEW = 2000
+#: Tables whose secondary indexes the bulk path drops and builds once (the
+#: case-folded practice-area index, kept row by row, cost 2 s at 100k).
+_BULK_TABLES = ("courses", "credits", "course_practice_areas")
 
 
 class BulkWrite:
@@ -140,7 +117,7 @@ class BulkWrite:
         self.decided = True
         expected_new = new * max(self.expected or written, written) / written
         if expected_new >= BULK_MIN_NEW and expected_new >= held:
-            self._saved = _drop_indexes(self.db, "courses")
+            self._saved = _drop_bulk_indexes(self.db)
             self.active = True
 
     def finish(self) -> None:
@@ -208,7 +185,7 @@ def upsert_records(
             bulk.decide(len(new), len(records), _count(db) if held else 0)
     elif len(new) >= BULK_MIN_NEW:
         alone = len(new) >= (_count(db) if held else 0)
-    with _indexes_rebuilt_after(db, "courses") if alone else _nothing():
+    with _indexes_rebuilt_after(db) if alone else _nothing():
         _insert_rows(db, [row for row in rows if row["id"] in new])
         _update_rows(db, [row for row in rows if row["id"] not in new])
     _refill_course_details(db, rows, stale=result.changed)
@@ -287,16 +264,21 @@ def _nothing():
 
 
 @contextmanager
-def _indexes_rebuilt_after(db: sqlite_utils.Database, table: str):
-    """Drop a table's secondary indexes and triggers; rebuild them on the way out.
+def _indexes_rebuilt_after(db: sqlite_utils.Database):
+    """Drop the listings' secondary indexes and triggers; rebuild them on the way out.
 
     The full-text index (kept in step by those triggers) is rebuilt from the
     table in one pass. Run inside the caller's transaction: SQLite's DDL is
     transactional, so a failure anywhere rolls the indexes back too.
     """
-    saved = _drop_indexes(db, table)
+    saved = _drop_bulk_indexes(db)
     yield
-    _restore_indexes(db, table, saved)
+    _restore_indexes(db, "courses", saved)
+
+
+def _drop_bulk_indexes(db: sqlite_utils.Database) -> list[tuple[str, str, str]]:
+    """Drop the secondary indexes and triggers of :data:`_BULK_TABLES`."""
+    return [saved for table in _BULK_TABLES for saved in _drop_indexes(db, table)]
 
 
 def _drop_indexes(db: sqlite_utils.Database, table: str) -> list[tuple[str, str, str]]:
@@ -327,12 +309,10 @@ def _refill_course_details(
 ) -> None:
     """Rewrite the credits and practice-area rows of listings, from their rows.
 
-    From the values just written, one ``executemany`` per side table: the
-    ``<category>_hours`` columns that are set (category by category, as the
-    set operation over ``courses`` this replaces wrote them) and the text
-    items of ``practice_areas`` (``json_each``'s ``'text'`` items: strings);
-    reading the wide ``courses`` rows back four times was a sixth of a first
-    load's time at 100k.
+    One ``executemany`` per side table, from the values just written: the
+    ``<category>_hours`` that are set, category by category, and the string
+    items of ``practice_areas`` (the rows a set operation over ``courses``
+    wrote, in its order, without reading the wide rows back).
 
     :param rows: the ``courses`` rows just written
     :param stale: the ids among them that may have side rows already (the
