@@ -44,7 +44,7 @@ PUBLIC_BASE = "https://txpd.org"
 RUN_DATE = "2026-11-27"
 GOAL_RATIO = 1.5
 #: Rounds of (bare, full) runs; each mode's figure is the median of its runs.
-ROUNDS = 3
+ROUNDS = 5
 FAST_LOCAL = {
     "DOWNLOAD_DELAY": 0,
     "AUTOTHROTTLE_ENABLED": False,
