@@ -3,13 +3,15 @@
 Computed at fit time (:func:`recommender.index_store.fit_index`), one
 listing at a time, and saved with the index: the listings grouped in classes
 alike in credit hours, scheduling and price band (:func:`listing_classes`),
-and per listing its format and the days a session starts and ends.
+and per listing its format and the days a session starts and ends, which
+:func:`possibly_eligible` reads.
 """
 
 from __future__ import annotations
 
 from array import array
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from datetime import date
 from math import floor, log2
 
 from catalog.schema import CREDIT_CATEGORIES
@@ -108,3 +110,45 @@ class ListingFacts:
             "start_days": self.start_days,
             "end_days": self.end_days,
         }
+
+
+def possibly_eligible(
+    index,
+    profile,
+    as_of: date,
+    deadline: date | None,
+    before: date | None,
+) -> Callable[[frozenset[int]], frozenset[int]]:
+    """A filter keeping the listings :func:`recommender.rank.rank` may find eligible.
+
+    It applies the rules of :func:`recommender.eligibility.ineligibility`
+    that the index can answer exactly: a format the profile does not take; a
+    session that starts on or before ``as_of``, on or after ``before``, or
+    ends after ``deadline``. What it drops, ``rank`` would drop; the other
+    rules (completed courses, price when free only) are left to ``rank``.
+
+    :param index: a :class:`recommender.index_store.PersistedIndex`
+    """
+    formats = profile.formats
+    codes = index.format_codes if formats and index.formats else None
+    allowed = {
+        code for code, name in enumerate(index.formats) if name in (formats or ())
+    }
+    starts, ends = index.start_days, index.end_days
+    first = as_of.toordinal() + 1
+    stop = before.toordinal() if before is not None else None
+    last = deadline.toordinal() if deadline is not None else None
+
+    def keep(position: int) -> bool:
+        if codes is not None and codes[position] not in allowed:
+            return False
+        start = starts[position]
+        if not start:
+            return True
+        if start < first or (stop is not None and start >= stop):
+            return False
+        return last is None or ends[position] <= last
+
+    if not starts:  # an index without eligibility facts: keep everything
+        return lambda members: members
+    return lambda members: frozenset(filter(keep, members))

@@ -14,10 +14,14 @@ without scoring it:
 
 :func:`phrase_caps` bounds the strength per state and level and
 :func:`relevance_bound` turns the bounds of all phrases into a relevance
-bound; :func:`split` groups listings by these facts. A word held by most
+bound; :class:`RelevanceTree` groups listings by these facts. A word held by most
 listings ("law", "file") weighs little and stays at the end: listings
 sharing only such words with a phrase get a small bound, not the words-only
 cap of the heavy ones.
+
+When many listings still reach the bar, :class:`PostingScores` gives each its
+exact relevance from one pass over every phrase's postings, far cheaper per
+listing than ranking it.
 """
 
 from __future__ import annotations
@@ -28,7 +32,7 @@ from dataclasses import dataclass
 from recommender.documents import FOCUS, QueryItem
 from recommender.index_store import PersistedIndex
 from recommender.rank import match_strength, relevance
-from recommender.textmatch import PhraseSets
+from recommender.textmatch import PhraseSets, phrase_strength
 from recommender.weights import Weights
 
 #: State of one listing for one phrase: concept in title/tags, mentioned, neither.
@@ -142,29 +146,72 @@ def listing_state(
     return state, next(held, len(words.holders))
 
 
-def split(
-    members: frozenset[int],
-    sets: list[PhraseSets],
-    words: list[PhraseWords],
-    relevance_part: Callable[[tuple], float],
-) -> list[tuple[float, frozenset[int]]]:
-    """Group listings by their (state, level) per phrase; each group's bound."""
-    parts: dict[tuple, frozenset[int]] = {(): members} if members else {}
-    for phrase, held in zip(sets, words, strict=True):
-        found = {}
-        for states, listings in parts.items():
-            focus = listings & phrase.focus_any
-            mention = (listings & phrase.mention) - focus
-            weak = listings - focus - mention
-            for state, part in (
-                (FOCUS_STATE, focus),
-                (MENTION_STATE, mention),
-                (WEAK_STATE, weak),
-            ):
-                for level, group in _levels(part, held.holders):
-                    found[(*states, (state, level))] = group
-        parts = found
-    return [(relevance_part(states), part) for states, part in parts.items()]
+class RelevanceTree:
+    """Listings grouped by (state, level) per phrase, split only where it may pay.
+
+    A group split by the first phrases only has the bound of every state for
+    the others; it is split further only when that bound passes the test
+    :meth:`reaching` is given, so listings far below the bar stay in a few
+    large groups. Listings holding no term of any phrase (often most of a
+    large catalog) form one group of relevance 0 from the start.
+    """
+
+    def __init__(
+        self,
+        touched: frozenset[int],
+        untouched: frozenset[int],
+        sets: list[PhraseSets],
+        words: list[PhraseWords],
+        relevance_part: Callable[[tuple], float],
+    ) -> None:
+        self.sets, self.words, self.relevance_part = sets, words, relevance_part
+        nothing = tuple((WEAK_STATE, len(held.holders)) for held in words)
+        self.open = [
+            (states, group)
+            for states, group in (((), touched), (nothing, untouched))
+            if group
+        ]
+
+    def reaching(
+        self, passes: Callable[[float], bool]
+    ) -> list[tuple[float, frozenset[int]]]:
+        """The groups split by every phrase whose bound passes, not given before.
+
+        :return: (weighted relevance bound, listings) per group
+        """
+        count = len(self.sets)
+        found, kept, stack = [], [], self.open
+        while stack:
+            states, listings = stack.pop()
+            bound = self.relevance_part(states + (None,) * (count - len(states)))
+            if not passes(bound):
+                kept.append((states, listings))
+            elif len(states) == count:
+                found.append((bound, listings))
+            else:
+                phrase, held = self.sets[len(states)], self.words[len(states)]
+                stack.extend(
+                    ((*states, state), group)
+                    for state, group in _split(listings, phrase, held)
+                )
+        self.open = kept
+        return found
+
+
+def _split(
+    listings: frozenset[int], phrase: PhraseSets, held: PhraseWords
+) -> Iterator[tuple[tuple[int, int], frozenset[int]]]:
+    """Listings by their (state, level) for one phrase."""
+    focus = listings & phrase.focus_any
+    mention = (listings & phrase.mention) - focus
+    weak = listings - focus - mention
+    for state, part in (
+        (FOCUS_STATE, focus),
+        (MENTION_STATE, mention),
+        (WEAK_STATE, weak),
+    ):
+        for level, group in _levels(part, held.holders):
+            yield (state, level), group
 
 
 def _levels(
@@ -182,14 +229,67 @@ def _levels(
         yield len(holders), listings
 
 
+class PostingScores:
+    """Exact text scores of any listing, from one pass over each phrase's postings.
+
+    The similarities are summed in the order of
+    :func:`recommender.service.text_scores` (and of
+    :func:`recommender.textmatch.exact_text_scores`), so the floats are theirs.
+    """
+
+    def __init__(
+        self,
+        index: PersistedIndex,
+        queries: list[QueryItem],
+        sets: list[PhraseSets],
+        weights: Weights,
+        kinds: list[str],
+    ) -> None:
+        self.queries, self.sets = queries, sets
+        self.weights, self.kinds = weights, kinds
+        indptr, indices, data = index.indptr, index.indices, index.data
+        self.similarities: list[dict[int, float]] = []
+        for phrase in sets:
+            found: dict[int, float] = {}
+            for column, weight in phrase.vector.items():
+                start, end = indptr[column], indptr[column + 1]
+                for position, value in zip(
+                    indices[start:end], data[start:end], strict=True
+                ):
+                    found[position] = found.get(position, 0.0) + weight * value
+            self.similarities.append(found)
+
+    def scores(self, position: int) -> dict[tuple[str, str], float]:
+        """Match strength of each phrase with the listing (non-zero only)."""
+        found = {}
+        for item, phrase, similarities in zip(
+            self.queries, self.sets, self.similarities, strict=True
+        ):
+            similarity = similarities.get(position)
+            if similarity is None:
+                continue
+            hits = sum(position in concept for concept in phrase.focus)
+            strength = phrase_strength(
+                item, similarity, hits, position in phrase.mention, self.weights
+            )
+            if strength > 0:
+                found[(item.kind, item.text)] = strength
+        return found
+
+    def relevance(self, position: int) -> float:
+        """The listing's relevance, as :func:`recommender.rank.rank` finds it."""
+        return relevance(self.scores(position), self.weights, self.kinds)[0]
+
+
 __all__ = [
     "FOCUS_STATE",
     "MENTION_STATE",
     "WEAK_STATE",
+    "PostingScores",
     "PhraseWords",
     "listing_state",
     "phrase_caps",
     "phrase_words",
     "relevance_bound",
-    "split",
+    "RelevanceTree",
 ]

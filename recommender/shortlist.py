@@ -32,6 +32,7 @@ from __future__ import annotations
 
 import heapq
 import math
+from array import array
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date
@@ -40,14 +41,15 @@ from catalog.schema import CREDIT_CATEGORIES
 from recommender.documents import QueryItem
 from recommender.eligibility import eligibility_deadline
 from recommender.index_store import PersistedIndex
+from recommender.listing_facts import possibly_eligible
 from recommender.needs import Need, needs_from_statuses
 from recommender.phrase_bounds import (
-    WEAK_STATE,
     PhraseWords,
+    PostingScores,
+    RelevanceTree,
     phrase_caps,
     phrase_words,
     relevance_bound,
-    split,
 )
 from recommender.rank import (
     Recommendation,
@@ -64,6 +66,12 @@ from recommender.weights import WEIGHTS, Weights
 
 #: How far the bar is lowered per round while fewer than N picks reach it.
 STEP = 0.05
+#: Once this many listings would have been ranked, the rest are first bounded
+#: with their exact relevance (:class:`recommender.phrase_bounds.PostingScores`:
+#: its passes over the postings cost about as much as ranking a few hundred).
+REFINE_AT = 1000
+#: How many of those are ranked at a time, best bound first.
+CHUNK = 50
 #: Bounds within this of the bar are kept: covers the rounding of scores to
 #: six decimals and float noise between a bound and the score it bounds.
 MARGIN = 2e-6
@@ -197,7 +205,6 @@ def top_picks(
         share = fit(relevance_bound / weights.relevance, kinds, weights)
         return relevance_bound + share * credit + when
 
-    best = relevance_part((None,) * len(queries))
     bounded = _memo(
         index,
         ("bounds", tuple(needs), price_weight, weights),
@@ -207,31 +214,56 @@ def top_picks(
     )
     if not bounded:
         return []
-    bounded = sorted(bounded, key=lambda bound: -reach(best, bound[0], bound[1]))
+    credits, whens = [b[0] for b in bounded], [b[1] for b in bounded]
+    most = max(credits), max(whens)  # a bound of every class's
+    class_of = _memo(index, "class_of", lambda: _class_of(index))
+    tree = _memo(index, ("tree", tuple(queries)), lambda: _touched(index, sets, words))
+    tree = RelevanceTree(*tree, sets, words, relevance_part)
     options = {"weights": weights, "free_only": free_only, "before": before}
     ranking = _Ranking(
         profile, statuses, index, queries, sets, read, as_of, top, options
     )
-    parts = _Parts(eligible, sets, words, relevance_part)
-    taken: set[tuple[int, int]] = set()  # (class, part) already scored
-    # Below the bound of relevance 0 in every class, every part has been taken.
+    waiting: list[tuple[float, int, int]] = []  # heap: (-bound, position, class)
+    # Below the bound of relevance 0 in every class, every listing is taken.
     lowest = min(reach(0.0, credit, when) for credit, when, _ in bounded)
-    bar = reach(best, *bounded[0][:2]) - STEP
+    bar = reach(relevance_part((None,) * len(queries)), *most) - STEP
     while True:
-        batch: list[frozenset[int]] = []
-        for number, (credit, when, group) in enumerate(bounded):
-            if reach(best, credit, when) < bar:
-                break
-            for part, (part_bound, members) in enumerate(parts.of(number, group)):
-                above = reach(part_bound, credit, when) >= bar
-                if above and (number, part) not in taken:
-                    taken.add((number, part))
-                    batch.append(members)
-        ranking.score(frozenset().union(*batch))
+        for bound, listings in tree.reaching(lambda r, at=bar: reach(r, *most) >= at):
+            for position in eligible(listings):
+                number = class_of[position]
+                below = -reach(bound, credits[number], whens[number])
+                heapq.heappush(waiting, (below, position, number))
+        batch = []
+        while waiting and -waiting[0][0] >= bar:
+            _, position, number = heapq.heappop(waiting)
+            batch.append((position, credits[number], whens[number]))
+        if ranking.exact is None and ranking.scored + len(batch) > REFINE_AT:
+            ranking.exact = PostingScores(index, queries, sets, weights, kinds)
+        ranking.score(batch, bar, reach)
         reached = ranking.bar()
         if reached - MARGIN >= bar or bar < lowest:
             return ranking.picks()
         bar = reached - MARGIN if reached > -math.inf else bar - STEP
+
+
+def _class_of(index: PersistedIndex) -> array:
+    """The class of each listing (its number in :func:`listing_classes`)."""
+    found = array("i", bytes(4 * len(index.listing_ids)))
+    for number, group in enumerate(index.classes):
+        for position in index.class_members[group["start"] : group["end"]]:
+            found[position] = number
+    return found
+
+
+def _touched(
+    index: PersistedIndex, sets: list, words: list
+) -> tuple[frozenset[int], frozenset[int]]:
+    """The listings holding a term of some phrase, and all the others."""
+    touched = frozenset().union(
+        *(s.mention | s.focus_any for s in sets),
+        *(holding for held in words for holding in held.holders),
+    )
+    return touched, frozenset(range(len(index.listing_ids))) - touched
 
 
 def _relevance_parts(
@@ -257,38 +289,6 @@ def _relevance_parts(
     return relevance_part
 
 
-class _Parts:
-    """Each class's possibly eligible listings, grouped by relevance bound.
-
-    A listing holding no term of any phrase (most of a large catalog for a
-    profile whose phrases share few words with it) has relevance 0: those of
-    a class form one part without a split.
-    """
-
-    def __init__(self, eligible, sets, words, relevance_part):
-        self.eligible, self.sets, self.words = eligible, sets, words
-        self.relevance_part = relevance_part
-        self.touched = frozenset().union(
-            *(s.mention | s.focus_any for s in sets),
-            *(holding for held in words for holding in held.holders),
-        )
-        self.untouched = relevance_part(
-            tuple((WEAK_STATE, len(held.holders)) for held in words)
-        )
-        self.found: dict[int, list[tuple[float, frozenset[int]]]] = {}
-
-    def of(self, number: int, group: ListingClass) -> list[tuple[float, frozenset]]:
-        """The parts of class ``number``: (weighted relevance bound, listings)."""
-        if number not in self.found:
-            members = self.eligible(group.members)
-            touched = members & self.touched
-            parts = split(touched, self.sets, self.words, self.relevance_part)
-            if members - touched:
-                parts.append((self.untouched, members - touched))
-            self.found[number] = parts
-        return self.found[number]
-
-
 #: Query-dependent results kept per index (phrase postings, class bounds):
 #: a process that answers many queries (a server, the benchmark) reuses them.
 MEMO_SIZE = 256
@@ -304,48 +304,14 @@ def _memo(index: PersistedIndex, key, compute: Callable[[], object]):
     return memo[key]
 
 
-def possibly_eligible(
-    index: PersistedIndex,
-    profile,
-    as_of: date,
-    deadline: date | None,
-    before: date | None,
-) -> Callable[[frozenset[int]], frozenset[int]]:
-    """A filter keeping the listings :func:`rank` may find eligible.
-
-    It applies the rules of :func:`recommender.eligibility.ineligibility`
-    that the index can answer exactly: a format the profile does not take; a
-    session that starts on or before ``as_of``, on or after ``before``, or
-    ends after ``deadline``. What it drops, ``rank`` would drop; the other
-    rules (completed courses, price when free only) are left to ``rank``.
-    """
-    formats = profile.formats
-    codes = index.format_codes if formats and index.formats else None
-    allowed = {
-        code for code, name in enumerate(index.formats) if name in (formats or ())
-    }
-    starts, ends = index.start_days, index.end_days
-    first = as_of.toordinal() + 1
-    stop = before.toordinal() if before is not None else None
-    last = deadline.toordinal() if deadline is not None else None
-
-    def keep(position: int) -> bool:
-        if codes is not None and codes[position] not in allowed:
-            return False
-        start = starts[position]
-        if not start:
-            return True
-        if start < first or (stop is not None and start >= stop):
-            return False
-        return last is None or ends[position] <= last
-
-    if not starts:  # an index without eligibility facts: keep everything
-        return lambda members: members
-    return lambda members: frozenset(filter(keep, members))
-
-
 class _Ranking:
-    """Picks scored so far (best offering per course) and the bar they set."""
+    """Picks scored so far (best offering per course) and the bar they set.
+
+    Once :attr:`exact` holds every listing's exact text scores, a listing
+    reaching the bar is first bounded with its exact relevance (``pending``
+    until that bound reaches the bar), and ranked only then, best bound
+    first, until the bound falls below the ``top``-th pick's score.
+    """
 
     def __init__(
         self, profile, statuses, index, queries, sets, read, as_of, top, options
@@ -354,17 +320,43 @@ class _Ranking:
         self.queries, self.sets, self.read = queries, sets, read
         self.as_of, self.top, self.options = as_of, top, options
         self.best: dict[str, Recommendation] = {}
+        self.scored = 0
+        self.exact: PostingScores | None = None
+        self.pending: list[tuple[float, int]] = []  # heap: (-bound, position)
 
-    def score(self, positions: Iterable[int]) -> None:
+    def score(self, batch, bar: float, reach) -> None:
+        """Rank exactly the listings of ``batch`` (and pending ones) reaching ``bar``.
+
+        :param batch: (listing position, its class's need + price bound, its
+            class's date bound)
+        """
+        if self.exact is None:
+            self.rank(position for position, _, _ in batch)
+            return
+        relevance, weight = self.exact.relevance, self.options["weights"].relevance
+        for position, credit, when in batch:
+            bound = reach(weight * relevance(position), credit, when)
+            heapq.heappush(self.pending, (-bound, position))
+        # Best bound first, a few at a time: the picks raise the bar as they come.
+        while self.pending and -self.pending[0][0] >= max(bar, self.bar() - MARGIN):
+            count = min(CHUNK, len(self.pending))
+            self.rank([heapq.heappop(self.pending)[1] for _ in range(count)])
+
+    def rank(self, positions: Iterable[int]) -> None:
         """Rank some listings exactly and keep each course's best offering."""
         positions = sorted(positions)
+        self.scored += len(positions)
         options = self.options
         records = self.read([self.index.listing_ids[p] for p in positions])
         if not records:
             return
-        scores = exact_text_scores(
-            self.index, self.queries, self.sets, positions, options["weights"]
-        )
+        if self.exact is None:
+            scores = exact_text_scores(
+                self.index, self.queries, self.sets, positions, options["weights"]
+            )
+        else:
+            ids, exact = self.index.listing_ids, self.exact.scores
+            scores = {ids[p]: found for p in positions if (found := exact(p))}
         for pick in rank(
             self.profile, self.statuses, records.values(), scores, self.as_of,
             **options,
@@ -390,5 +382,4 @@ __all__ = [
     "need_bound",
     "listing_classes",
     "top_picks",
-    "possibly_eligible",
 ]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date, datetime, timedelta
+from unittest.mock import patch
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -11,19 +12,23 @@ from hypothesis import strategies as st
 from catalog.db import open_db
 from catalog.load import import_file
 from catalog.paths import PROJECT_ROOT
+from recommender import shortlist
 from recommender.documents import profile_queries
 from recommender.eligibility import eligibility_deadline, ineligibility
 from recommender.index_store import fit_index, rebuild
+from recommender.listing_facts import possibly_eligible
 from recommender.needs import needs_from_statuses
 from recommender.phrase_bounds import (
+    PostingScores,
+    RelevanceTree,
     listing_state,
     phrase_caps,
     phrase_words,
     relevance_bound,
 )
-from recommender.rank import order_key, profile_kinds, rank
+from recommender.rank import order_key, profile_kinds, rank, relevance
 from recommender.service import open_listings, recommend, text_scores
-from recommender.shortlist import listing_classes, possibly_eligible, top_picks
+from recommender.shortlist import listing_classes, top_picks
 from recommender.textmatch import phrase_sets
 from recommender.vocabulary import load_vocabulary
 from recommender.weights import WEIGHTS, Weights
@@ -179,10 +184,12 @@ def facts(picks) -> list[tuple]:
     free_only=st.booleans(),
     before=st.one_of(st.none(), st.integers(1, 400)),
     weights=st.sampled_from([WEIGHTS, Weights(relevance=0.3, need=0.5, date=0.2)]),
+    refine=st.sampled_from([(shortlist.REFINE_AT, shortlist.CHUNK), (0, 1), (3, 2)]),
 )
 def test_two_stage_top_equals_full_rank(
-    catalog, profile, needs, top, free_only, before, weights
+    catalog, profile, needs, top, free_only, before, weights, refine
 ):
+    """Also with the exact-relevance stage from the start, ranking a few at a time."""
     index = fit_index(catalog, VOCABULARY)
     options = {
         "free_only": free_only,
@@ -192,13 +199,68 @@ def test_two_stage_top_equals_full_rank(
     queries = profile_queries(
         profile, index.vocabulary, index.terms, index.document_frequency
     )
-    fast = top_picks(
-        profile, needs, index, queries,
-        lambda ids: {i: by_id[i] for i in ids if i in by_id},
-        AS_OF, top, weights=weights, **options,
-    )  # fmt: skip
+    refine_at, chunk = refine
+    with (
+        patch.object(shortlist, "REFINE_AT", refine_at),
+        patch.object(shortlist, "CHUNK", chunk),
+    ):
+        fast = top_picks(
+            profile, needs, index, queries,
+            lambda ids: {i: by_id[i] for i in ids if i in by_id},
+            AS_OF, top, weights=weights, **options,
+        )  # fmt: skip
     full = full_ranking(profile, needs, catalog, index, weights, **options)
     assert facts(fast) == facts(full[:top])
+
+
+@settings(max_examples=40, deadline=None)
+@given(catalog=catalogs(), profile=profiles())
+def test_posting_scores_are_the_text_scores(catalog, profile):
+    index = fit_index(catalog, VOCABULARY)
+    queries = profile_queries(
+        profile, index.vocabulary, index.terms, index.document_frequency
+    )
+    sets = [phrase_sets(index, item) for item in queries]
+    kinds = profile_kinds(profile)
+    exact = PostingScores(index, queries, sets, WEIGHTS, kinds)
+    expected = text_scores(index, queries, WEIGHTS)
+    for position, listing_id in enumerate(index.listing_ids):
+        scores = expected.get(listing_id, {})
+        assert exact.scores(position) == scores
+        assert exact.relevance(position) == relevance(scores, WEIGHTS, kinds)[0]
+
+
+@settings(max_examples=40, deadline=None)
+@given(catalog=catalogs(), profile=profiles(), bar=st.floats(0.0, 0.6))
+def test_the_tree_gives_each_listing_once_within_its_bound(catalog, profile, bar):
+    """Groups below the bar stay whole; all of them, split, cover every listing."""
+    index = fit_index(catalog, VOCABULARY)
+    queries = profile_queries(
+        profile, index.vocabulary, index.terms, index.document_frequency
+    )
+    sets = [phrase_sets(index, item) for item in queries]
+    words = [phrase_words(index, q, s) for q, s in zip(queries, sets, strict=True)]
+    caps = [phrase_caps(q, w, WEIGHTS) for q, w in zip(queries, words, strict=True)]
+    kinds = profile_kinds(profile)
+    touched = frozenset().union(
+        *(s.mention | s.focus_any for s in sets),
+        *(holding for held in words for holding in held.holders),
+    )
+    tree = RelevanceTree(
+        touched, frozenset(range(len(catalog))) - touched, sets, words,
+        lambda states: relevance_bound(queries, caps, states, WEIGHTS, kinds),
+    )  # fmt: skip
+    first = tree.reaching(lambda bound: bound >= bar)
+    assert all(bound >= bar for bound, _ in first)
+    groups = first + tree.reaching(lambda bound: True)
+    seen = [position for _, listings in groups for position in listings]
+    assert sorted(seen) == list(range(len(catalog)))
+    exact = PostingScores(index, queries, sets, WEIGHTS, kinds)
+    for bound, listings in groups:
+        for position in listings:
+            assert exact.relevance(position) <= bound + 1e-12
+            if position not in touched:
+                assert exact.relevance(position) == 0.0
 
 
 @settings(max_examples=40, deadline=None)
