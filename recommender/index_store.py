@@ -149,19 +149,26 @@ def fit_index(listings: Iterable[dict], vocabulary: Vocabulary) -> PersistedInde
     and its class and then dropped, so a million listings are never all held.
     """
     from recommender.documents import ListingTokenizer
+
+    tokenize = ListingTokenizer(vocabulary)
+    return fit_documents(((item, tokenize(item)) for item in listings), vocabulary)
+
+
+def fit_documents(
+    documents_of: Iterable[tuple[dict, list[str]]], vocabulary: Vocabulary
+) -> PersistedIndex:
+    """:func:`fit_index` from ``(listing, its tokens)`` pairs, read as they come."""
     from recommender.model import CourseIndex
 
     ids: list[str] = []
     grouping = ListingFacts()
     seen_tokens = False
-    listing_tokens = ListingTokenizer(vocabulary)
 
     def documents() -> Iterator[list[str]]:
         nonlocal seen_tokens
-        for position, listing in enumerate(listings):
+        for position, (listing, tokens) in enumerate(documents_of):
             ids.append(listing["id"])
             grouping.add(position, listing)
-            tokens = listing_tokens(listing)
             seen_tokens = seen_tokens or bool(tokens)
             yield tokens
 
@@ -278,11 +285,18 @@ def rebuild(db) -> Path:
     :param db: an open ``sqlite_utils.Database`` (or ``sqlite3.Connection``)
     :return: the folder the index was written to
     """
+    from recommender.refit_worker import CatalogMoved, active_documents, one_reader
     from recommender.vocabulary import load_vocabulary
 
     connection = getattr(db, "conn", db)
     path = Path(_database_file(connection))
-    index = fit_index(iter_active_listings(connection), load_vocabulary())
+    vocabulary = load_vocabulary()
+    try:  # a large catalog is read in two processes
+        index = fit_documents(
+            active_documents(connection, str(path), vocabulary), vocabulary
+        )
+    except CatalogMoved:
+        index = fit_documents(one_reader(connection, vocabulary), vocabulary)
     directory = model_dir(path)
     save_index(index, directory, index_key(connection))
     return directory
