@@ -32,17 +32,15 @@ from __future__ import annotations
 
 import heapq
 import math
-from array import array
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
 from datetime import date
 
-from catalog.schema import CREDIT_CATEGORIES
+from recommender.class_bounds import class_bounds, class_of, listing_classes
 from recommender.documents import QueryItem
 from recommender.eligibility import eligibility_deadline
 from recommender.index_store import PersistedIndex
 from recommender.listing_facts import possibly_eligible
-from recommender.needs import Need, needs_from_statuses
+from recommender.needs import needs_from_statuses
 from recommender.phrase_bounds import (
     PhraseWords,
     PostingScores,
@@ -54,9 +52,7 @@ from recommender.phrase_bounds import (
 from recommender.rank import (
     Recommendation,
     fit,
-    need_coverage,
     order_key,
-    price_score,
     price_weight_for,
     profile_kinds,
     rank,
@@ -75,93 +71,6 @@ CHUNK = 50
 #: Bounds within this of the bar are kept: covers the rounding of scores to
 #: six decimals and float noise between a bound and the score it bounds.
 MARGIN = 2e-6
-
-
-@dataclass(frozen=True)
-class ListingClass:
-    """Listings alike in credit hours, scheduling and (roughly) price."""
-
-    hours: tuple[float, float, float]  # ethics, general, specialized
-    scheduled: bool
-    price: float  # the best price score any of its listings can have
-    members: frozenset[int]
-
-
-def listing_classes(index: PersistedIndex, weights: Weights) -> list[ListingClass]:
-    """The saved listing classes with their best price score (memoized).
-
-    A listing pays its public price or, for members, its member price: its
-    price score is at most that of its lowest known price, or the unknown-price
-    score when it publishes no public price.
-    """
-    key = ("classes", weights)
-    if key not in index.memo:
-        found = []
-        for group in index.classes:
-            price = 0.0
-            if group["lowest_price"] is not None:
-                price = price_score(group["lowest_price"], weights)
-            if group["price_unknown"]:
-                price = max(price, weights.price_unknown)
-            members = index.class_members[group["start"] : group["end"]]
-            hours = tuple(group["hours"])
-            found.append(
-                ListingClass(hours, group["scheduled"], price, frozenset(members))
-            )
-        index.memo[key] = found
-    return index.memo[key]
-
-
-def need_bound(
-    hours: tuple[float, float, float],
-    scheduled: bool,
-    needs: list[Need],
-    weights: Weights,
-) -> float:
-    """A bound of the need score of listings with these hours.
-
-    A session counts for the needs whose deadline it ends by: the best over
-    each possible set (dividing by the credentials of that set only can only
-    raise the score); on demand counts for all.
-    """
-    credits = [
-        {"category": category, "hours": amount}
-        for category, amount in zip(CREDIT_CATEGORIES, hours, strict=True)
-        if amount
-    ]
-    on_demand = {"format": "on_demand", "credits": credits}
-    subsets = [needs]
-    if scheduled:
-        deadlines = sorted({n.deadline for n in needs if n.deadline is not None})
-        subsets += [
-            [n for n in needs if n.deadline is None or n.deadline >= day]
-            for day in deadlines
-        ]
-        subsets.append([n for n in needs if n.deadline is None])
-    return max(need_coverage(on_demand, subset, weights)[0] for subset in subsets)
-
-
-def class_bounds(
-    classes: list[ListingClass],
-    needs: list[Need],
-    price_weight: float,
-    weights: Weights,
-) -> list[tuple[float, float, ListingClass]]:
-    """Bounds of the weighted need + price and of the weighted date, per class.
-
-    Date: 1 for a session, the on-demand score otherwise. :func:`top_picks`
-    scales the first by the fit of a relevance bound, as :func:`rank` does.
-    """
-    needs_of: dict[tuple, float] = {}
-    bounded = []
-    for group in classes:
-        key = (group.hours, group.scheduled)
-        if key not in needs_of:
-            needs_of[key] = need_bound(group.hours, group.scheduled, needs, weights)
-        when = 1.0 if group.scheduled else weights.on_demand_date
-        credit = weights.need * needs_of[key] + price_weight * group.price
-        bounded.append((credit, weights.date * when, group))
-    return bounded
 
 
 def top_picks(
@@ -200,11 +109,6 @@ def top_picks(
         for item, s in zip(queries, sets, strict=True)
     ]
     relevance_part = _relevance_parts(queries, words, weights, kinds)
-
-    def reach(relevance_bound: float, credit: float, when: float) -> float:
-        share = fit(relevance_bound / weights.relevance, kinds, weights)
-        return relevance_bound + share * credit + when
-
     bounded = _memo(
         index,
         ("bounds", tuple(needs), price_weight, weights),
@@ -214,45 +118,70 @@ def top_picks(
     )
     if not bounded:
         return []
-    credits, whens = [b[0] for b in bounded], [b[1] for b in bounded]
-    most = max(credits), max(whens)  # a bound of every class's
-    class_of = _memo(index, "class_of", lambda: _class_of(index))
-    tree = _memo(index, ("tree", tuple(queries)), lambda: _touched(index, sets, words))
-    tree = RelevanceTree(*tree, sets, words, relevance_part)
+    touched = _memo(
+        index, ("tree", tuple(queries)), lambda: _touched(index, sets, words)
+    )
+    tree = RelevanceTree(*touched, sets, words, relevance_part)
+    bounds = _Bounds(
+        index, bounded, tree, eligible, lambda r: fit(r, kinds, weights), weights
+    )
     options = {"weights": weights, "free_only": free_only, "before": before}
     ranking = _Ranking(
         profile, statuses, index, queries, sets, read, as_of, top, options
     )
-    waiting: list[tuple[float, int, int]] = []  # heap: (-bound, position, class)
-    # Below the bound of relevance 0 in every class, every listing is taken.
-    lowest = min(reach(0.0, credit, when) for credit, when, _ in bounded)
-    bar = reach(relevance_part((None,) * len(queries)), *most) - STEP
+    bar = bounds.reach(relevance_part((None,) * len(queries)), *bounds.most) - STEP
     while True:
-        for bound, listings in tree.reaching(lambda r, at=bar: reach(r, *most) >= at):
-            for position in eligible(listings):
-                number = class_of[position]
-                below = -reach(bound, credits[number], whens[number])
-                heapq.heappush(waiting, (below, position, number))
-        batch = []
-        while waiting and -waiting[0][0] >= bar:
-            _, position, number = heapq.heappop(waiting)
-            batch.append((position, credits[number], whens[number]))
+        batch = bounds.take(bar)
         if ranking.exact is None and ranking.scored + len(batch) > REFINE_AT:
             ranking.exact = PostingScores(index, queries, sets, weights, kinds)
-        ranking.score(batch, bar, reach)
+        ranking.score(batch, bar, bounds.reach)
         reached = ranking.bar()
-        if reached - MARGIN >= bar or bar < lowest:
+        if reached - MARGIN >= bar or bar < bounds.lowest:
             return ranking.picks()
         bar = reached - MARGIN if reached > -math.inf else bar - STEP
 
 
-def _class_of(index: PersistedIndex) -> array:
-    """The class of each listing (its number in :func:`listing_classes`)."""
-    found = array("i", bytes(4 * len(index.listing_ids)))
-    for number, group in enumerate(index.classes):
-        for position in index.class_members[group["start"] : group["end"]]:
-            found[position] = number
-    return found
+class _Bounds:
+    """The listings by score bound: relevance groups, then each listing's class.
+
+    :param share: relevance -> the share of need and price it earns
+        (:func:`recommender.scoring.fit`, growing with relevance)
+    """
+
+    def __init__(self, index, bounded, tree, eligible, share, weights) -> None:
+        self.tree, self.eligible, self.share = tree, eligible, share
+        self.relevance = weights.relevance
+        self.credits = [credit for credit, _, _ in bounded]
+        self.whens = [when for _, when, _ in bounded]
+        self.most = max(self.credits), max(self.whens)  # bounds every class's
+        self.class_of = class_of(index)
+        # Below the bound of relevance 0 in every class, every listing is taken.
+        self.lowest = min(self.reach(0.0, c, w) for c, w, _ in bounded)
+        self.waiting: list[tuple[float, int, int]] = []  # (-bound, position, class)
+
+    def reach(self, relevance_bound: float, credit: float, when: float) -> float:
+        """The score bound of a weighted relevance bound with these class bounds."""
+        share = self.share(relevance_bound / self.relevance)
+        return relevance_bound + share * credit + when
+
+    def take(self, bar: float) -> list[tuple[int, float, float]]:
+        """The possibly eligible listings not taken before whose bound reaches ``bar``.
+
+        :return: (position, its class's need + price bound, its class's date bound)
+        """
+        most, waiting = self.most, self.waiting
+        for bound, listings in self.tree.reaching(
+            lambda r: self.reach(r, *most) >= bar
+        ):
+            for position in self.eligible(listings):
+                number = self.class_of[position]
+                below = -self.reach(bound, self.credits[number], self.whens[number])
+                heapq.heappush(waiting, (below, position, number))
+        batch = []
+        while waiting and -waiting[0][0] >= bar:
+            _, position, number = heapq.heappop(waiting)
+            batch.append((position, self.credits[number], self.whens[number]))
+        return batch
 
 
 def _touched(
@@ -376,10 +305,4 @@ class _Ranking:
         return picks[-1].score if len(picks) == self.top else -math.inf
 
 
-__all__ = [
-    "ListingClass",
-    "class_bounds",
-    "need_bound",
-    "listing_classes",
-    "top_picks",
-]
+__all__ = ["top_picks"]

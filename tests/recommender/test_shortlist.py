@@ -13,6 +13,7 @@ from catalog.db import open_db
 from catalog.load import import_file
 from catalog.paths import PROJECT_ROOT
 from recommender import shortlist
+from recommender.class_bounds import class_bounds, class_of, listing_classes
 from recommender.documents import profile_queries
 from recommender.eligibility import eligibility_deadline, ineligibility
 from recommender.index_store import fit_index, rebuild
@@ -26,9 +27,16 @@ from recommender.phrase_bounds import (
     phrase_words,
     relevance_bound,
 )
-from recommender.rank import order_key, profile_kinds, rank, relevance
+from recommender.rank import (
+    fit,
+    order_key,
+    price_weight_for,
+    profile_kinds,
+    rank,
+    relevance,
+)
 from recommender.service import open_listings, recommend, text_scores
-from recommender.shortlist import listing_classes, top_picks
+from recommender.shortlist import top_picks
 from recommender.textmatch import phrase_sets
 from recommender.vocabulary import load_vocabulary
 from recommender.weights import WEIGHTS, Weights
@@ -276,21 +284,23 @@ def test_every_listing_scores_at_most_its_bound(catalog, profile, needs):
     caps = [phrase_caps(q, w, WEIGHTS) for q, w in zip(queries, words, strict=True)]
     kinds = profile_kinds(profile)
     position = {listing_id: p for p, listing_id in enumerate(index.listing_ids)}
-    price_of = {
-        p: group.price
-        for group in listing_classes(index, WEIGHTS)
-        for p in group.members
-    }
+    classes = listing_classes(index, WEIGHTS)
+    bounded = class_bounds(
+        classes, needs_from_statuses(needs), price_weight_for(profile, WEIGHTS),
+        WEIGHTS,
+    )  # fmt: skip
     for pick in picks:
         at = position[pick.listing["id"]]
         states = tuple(
             listing_state(at, s, w) for s, w in zip(sets, words, strict=True)
         )
-        assert (
-            pick.parts["relevance"]
-            <= relevance_bound(queries, caps, states, WEIGHTS, kinds) + 1e-12
-        )
-        assert pick.parts["price"] <= price_of[at] + 1e-12
+        bound = relevance_bound(queries, caps, states, WEIGHTS, kinds)
+        assert pick.parts["relevance"] <= bound + 1e-12
+        number = class_of(index)[at]
+        assert pick.parts["price"] <= classes[number].price + 1e-12
+        credit, when, _ = bounded[number]
+        share = fit(bound, kinds, WEIGHTS)
+        assert pick.score <= WEIGHTS.relevance * bound + share * credit + when + 1e-6
 
 
 def test_no_listing_left_when_fewer_courses_than_asked():
@@ -370,9 +380,6 @@ def test_the_prefilter_keeps_every_listing_rank_may_find_eligible(
 
 def test_fit_grows_with_relevance_to_one_and_keeps_the_floor():
     """The fit of a relevance bound bounds the fit (what the shortlist relies on)."""
-    from recommender.scoring import fit
-    from recommender.weights import WEIGHTS
-
     kinds = ["skill_gap"]
     values = [fit(r / 20, kinds, WEIGHTS) for r in range(21)]
     assert values == sorted(values)
