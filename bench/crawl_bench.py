@@ -82,13 +82,14 @@ def crawl_in_this_process(mode: str, work: Path) -> dict:
     process.crawl(PROVIDER, run_date=RUN_DATE)
     crawler = next(iter(process.crawlers))
     process.start()
-    crawled = time.perf_counter()
+    crawled, crawl_cpu = time.perf_counter(), time.process_time()
     stats = crawler.stats.get_stats()
     result = {
         "items": stats.get("item_scraped_count", 0),
         "dropped": stats.get("item_dropped_count", 0),
         "pages": stats.get("response_received_count", 0),
         "crawl_s": crawled - started,
+        "crawl_cpu_s": crawl_cpu,  # this process's CPU seconds so far
     }
     if mode == "full":
         from catalog.nightly_cmd import run_load
@@ -101,6 +102,7 @@ def crawl_in_this_process(mode: str, work: Path) -> dict:
                 "select count(*) from courses where provider = ?", [PROVIDER]
             ).fetchone()[0]
         result["load_s"] = time.perf_counter() - crawled
+        result["load_cpu_s"] = time.process_time() - crawl_cpu
     result["total_s"] = time.perf_counter() - started
     return result
 
