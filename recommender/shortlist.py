@@ -7,8 +7,7 @@ relevance, which grows with relevance, so the fit of a relevance bound
 bounds it):
 
 - need, price and date per class of listings alike in credit hours, price band
-  and scheduling (:func:`class_bounds`; 886 classes for 10,000 generated
-  listings, 1,448 for 100,000), saved with the index;
+  and scheduling (:mod:`recommender.class_bounds`), saved with the index;
 - relevance from whether each profile phrase names a concept in the listing's
   title or tags (focus), only mentions it, or neither (weak), the heaviest
   word of the phrase it holds, and the largest weight of each query term
@@ -22,10 +21,15 @@ so the top N and their scores and reasons are those of a full :func:`rank`.
 
 Before any row is read, a listing that :func:`rank` would find ineligible
 from what the index keeps of it (its format, the days a session starts and
-ends: :func:`possibly_eligible`) is left out; the rest are read and scored in
-batches of falling bounds. The bar falls until the N-th pick is above it or
-every listing has been scored, so there is no full-ranking fallback: a profile
-that matches few listings scores more of them, never all of their rows at once.
+ends: :func:`recommender.listing_facts.possibly_eligible`) is left out; the
+rest are read and scored in batches of falling bounds. Once more than
+:data:`REFINE_AT` listings reach the bar (a profile whose N-th pick scores
+low), each is first bounded with its exact relevance, from one pass over the
+postings of the profile's phrases, and ranked best bound first
+(:data:`CHUNK` at a time) until the bound falls below the N-th pick's score.
+The bar falls until the N-th pick is above it or every listing has been
+scored, so there is no full-ranking fallback: a profile that matches few
+listings scores more of them, never all of their rows at once.
 """
 
 from __future__ import annotations
@@ -131,10 +135,16 @@ def top_picks(
     )
     bar = bounds.reach(relevance_part((None,) * len(queries)), *bounds.most) - STEP
     while True:
-        batch = bounds.take(bar)
-        if ranking.exact is None and ranking.scored + len(batch) > REFINE_AT:
-            ranking.exact = PostingScores(index, queries, sets, weights, kinds)
-        ranking.score(batch, bar, bounds.reach)
+        bounds.open(bar)
+        if ranking.exact is None:
+            batch = bounds.pop(bar)
+            if ranking.scored + len(batch) <= REFINE_AT:
+                ranking.rank(position for _, position, _ in batch)
+            else:
+                ranking.exact = PostingScores(index, queries, sets, weights, kinds)
+                bounds.push(batch)
+        if ranking.exact is not None:
+            ranking.best_first(bounds, bar)
         reached = ranking.bar()
         if reached - MARGIN >= bar or bar < bounds.lowest:
             return ranking.picks()
@@ -164,11 +174,8 @@ class _Bounds:
         share = self.share(relevance_bound / self.relevance)
         return relevance_bound + share * credit + when
 
-    def take(self, bar: float) -> list[tuple[int, float, float]]:
-        """The possibly eligible listings not taken before whose bound reaches ``bar``.
-
-        :return: (position, its class's need + price bound, its class's date bound)
-        """
+    def open(self, bar: float) -> None:
+        """Queue by bound the possibly eligible listings of groups reaching ``bar``."""
         most, waiting = self.most, self.waiting
         for bound, listings in self.tree.reaching(
             lambda r: self.reach(r, *most) >= bar
@@ -177,11 +184,18 @@ class _Bounds:
                 number = self.class_of[position]
                 below = -self.reach(bound, self.credits[number], self.whens[number])
                 heapq.heappush(waiting, (below, position, number))
-        batch = []
+
+    def pop(self, bar: float) -> list[tuple[float, int, int]]:
+        """Queued listings whose bound reaches ``bar``: (-bound, position, class)."""
+        batch, waiting = [], self.waiting
         while waiting and -waiting[0][0] >= bar:
-            _, position, number = heapq.heappop(waiting)
-            batch.append((position, self.credits[number], self.whens[number]))
+            batch.append(heapq.heappop(waiting))
         return batch
+
+    def push(self, batch: list[tuple[float, int, int]]) -> None:
+        """Queue again listings :meth:`pop` gave."""
+        for entry in batch:
+            heapq.heappush(self.waiting, entry)
 
 
 def _touched(
@@ -236,10 +250,8 @@ def _memo(index: PersistedIndex, key, compute: Callable[[], object]):
 class _Ranking:
     """Picks scored so far (best offering per course) and the bar they set.
 
-    Once :attr:`exact` holds every listing's exact text scores, a listing
-    reaching the bar is first bounded with its exact relevance (``pending``
-    until that bound reaches the bar), and ranked only then, best bound
-    first, until the bound falls below the ``top``-th pick's score.
+    Once :attr:`exact` holds every listing's exact text scores, the queued
+    listings are ranked best bound first (:meth:`best_first`).
     """
 
     def __init__(
@@ -253,23 +265,36 @@ class _Ranking:
         self.exact: PostingScores | None = None
         self.pending: list[tuple[float, int]] = []  # heap: (-bound, position)
 
-    def score(self, batch, bar: float, reach) -> None:
-        """Rank exactly the listings of ``batch`` (and pending ones) reaching ``bar``.
+    def best_first(self, bounds: _Bounds, bar: float) -> None:
+        """Rank every queued listing whose bound reaches ``bar`` and the picks.
 
-        :param batch: (listing position, its class's need + price bound, its
-            class's date bound)
+        Best bound first: a queued listing is bounded again with its exact
+        relevance (``pending``), and the pending ones are ranked a few at a
+        time, so the picks raise the bar as they come.
         """
-        if self.exact is None:
-            self.rank(position for position, _, _ in batch)
-            return
+        waiting, pending = bounds.waiting, self.pending
         relevance, weight = self.exact.relevance, self.options["weights"].relevance
-        for position, credit, when in batch:
-            bound = reach(weight * relevance(position), credit, when)
-            heapq.heappush(self.pending, (-bound, position))
-        # Best bound first, a few at a time: the picks raise the bar as they come.
-        while self.pending and -self.pending[0][0] >= max(bar, self.bar() - MARGIN):
-            count = min(CHUNK, len(self.pending))
-            self.rank([heapq.heappop(self.pending)[1] for _ in range(count)])
+        least = max(bar, self.bar() - MARGIN)
+        while True:
+            queued = -waiting[0][0] if waiting else -math.inf
+            if queued >= least and (not pending or queued >= -pending[0][0]):
+                _, position, number = heapq.heappop(waiting)
+                bound = bounds.reach(
+                    weight * relevance(position),
+                    bounds.credits[number],
+                    bounds.whens[number],
+                )
+                heapq.heappush(pending, (-bound, position))
+                continue
+            if not pending or -pending[0][0] < least:
+                return
+            chunk = []
+            while (
+                pending and len(chunk) < CHUNK and -pending[0][0] >= max(least, queued)
+            ):
+                chunk.append(heapq.heappop(pending)[1])
+            self.rank(chunk)
+            least = max(bar, self.bar() - MARGIN)
 
     def rank(self, positions: Iterable[int]) -> None:
         """Rank some listings exactly and keep each course's best offering."""
