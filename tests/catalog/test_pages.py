@@ -348,3 +348,38 @@ def test_serve_with_a_bad_profile_is_one_line(catalog_path, tmp_path):
     assert result.exit_code != 0
     assert "Traceback" not in result.output
     assert len(result.output.strip().splitlines()) == 1, result.output
+
+
+@pytest.mark.asyncio
+async def test_landing_page_counts_out_of_time_are_not_counted_not_an_error(
+    catalog_path, monkeypatch
+):
+    """At a million listings a count can pass the time limit: the page stays up."""
+    from datasette.database import Database, QueryInterrupted
+    from datasette.plugins import pm
+
+    datasette = build_datasette(catalog_path)
+    # The module Datasette loaded from the plugins folder (not importable).
+    (cle_pages,) = [
+        plugin
+        for plugin in pm.get_plugins()
+        if str(getattr(plugin, "__file__", "")).endswith("cle_pages.py")
+    ]
+    slow = {cle_pages.AREAS_SQL, cle_pages.COUNTS_SQL["on_demand"]}
+    execute = Database.execute
+
+    async def interrupted(self, sql, *args, **kwargs):
+        if sql in slow:
+            raise QueryInterrupted(RuntimeError("interrupted"), sql, {})
+        return await execute(self, sql, *args, **kwargs)
+
+    cle_pages._LANDING_CACHE.clear()
+    monkeypatch.setattr(Database, "execute", interrupted)
+    try:
+        html = (await get(datasette, "/")).text
+    finally:
+        cle_pages._LANDING_CACHE.clear()
+    assert 'On demand</a> <span class="cle-muted">(not counted)' in html
+    assert 'Free ethics courses</a> <span class="cle-muted">(' in html
+    assert "could not be counted just now" in html
+    assert "No listing names a practice area" not in html

@@ -11,6 +11,7 @@ import json
 from datetime import date
 
 from datasette import hookimpl
+from datasette.database import QueryInterrupted
 from datasette.utils import tilde_decode, tilde_encode
 
 from catalog import listing_text
@@ -85,6 +86,11 @@ limit 50
 #: counted again every hour, so sessions that started drop out.
 _LANDING_CACHE: dict[tuple, dict] = {}
 VERSION_SQL = "select value from catalog_meta where key = 'version'"
+#: Time limit of the landing page's counts. They are counted once an hour
+#: and kept (_LANDING_CACHE), so they may take longer than a page's 3 s: at
+#: a million listings the practice-area count alone took 3.2 s, and the
+#: landing page failed with HTTP 500 under load (bench.million, 2026-12-01).
+LANDING_TIME_LIMIT_MS = 30_000
 
 
 async def landing(datasette, request) -> dict:
@@ -108,21 +114,38 @@ async def landing_facts(db) -> dict:
     params = {"now": ranges["past"][1], "month_end": ranges["this_month"][1]}
     counts = {}
     for key, sql in COUNTS_SQL.items():
-        counts[key] = (await db.execute(sql, params)).first()[0]
+        rows = await _counted(db, sql, params)
+        counts[key] = rows[0][0] if rows else None
     entries = [
         {"label": label, "path": path, "about": about, "count": counts[key]}
         for label, path, about, key in ENTRY_POINTS
     ]
-    areas = [dict(row) for row in (await db.execute(AREAS_SQL)).rows]
+    areas = await _counted(db, AREAS_SQL)
     runs = [run_line(dict(row)) for row in (await db.execute(RUNS_SQL)).rows]
     for run in runs:
         run["name"] = provider_name(run["provider"])
     return {
         "entry_points": entries,
-        "practice_areas": areas,
+        "practice_areas": [dict(row) for row in areas or []],
+        "areas_counted": areas is not None,
         "runs": runs,
         "unhealthy": sum(not run["healthy"] for run in runs),
     }
+
+
+async def _counted(db, sql: str, params: dict | None = None) -> list | None:
+    """The rows of a landing count, or None when it ran out of time.
+
+    A count not made is shown as not counted, never as 0, and the rest of
+    the page is still served.
+    """
+    try:
+        result = await db.execute(
+            sql, params or {}, custom_time_limit=LANDING_TIME_LIMIT_MS
+        )
+    except QueryInterrupted:
+        return None
+    return list(result.rows)
 
 
 async def course_card(datasette, request) -> dict | None:
