@@ -25,8 +25,8 @@ import sys
 import tempfile
 from collections.abc import Iterator
 
+from catalog.queries import _records as records_of  # iter_active_listings' rows
 from catalog.queries import catalog_fingerprint, iter_active_listings
-from catalog.rows import row_to_record
 from recommender.documents import ListingTokenizer
 from recommender.vocabulary import Vocabulary, load_vocabulary
 
@@ -114,13 +114,12 @@ def one_reader(
 
 def _active_from(connection: sqlite3.Connection, where: str, bound: str):
     """Active listings in an id range, as :func:`iter_active_listings` reads them."""
-    cursor = connection.execute(
-        f"select * from courses where status = 'active' and {where} order by id",
-        [bound],
+    return records_of(
+        connection.execute(
+            f"select * from courses where status = 'active' and {where} order by id",
+            [bound],
+        )
     )
-    names = [column[0] for column in cursor.description]
-    for row in cursor:
-        yield row_to_record(dict(zip(names, row, strict=True)))
 
 
 def serve(db_file: str, middle: str, spill_fd: str) -> None:
