@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from datetime import date, datetime, timedelta
 from unittest.mock import patch
 
@@ -192,12 +193,15 @@ def facts(picks) -> list[tuple]:
     free_only=st.booleans(),
     before=st.one_of(st.none(), st.integers(1, 400)),
     weights=st.sampled_from([WEIGHTS, Weights(relevance=0.3, need=0.5, date=0.2)]),
-    refine=st.sampled_from([(shortlist.REFINE_AT, shortlist.CHUNK), (0, 1), (3, 2)]),
+    refine=st.sampled_from(
+        [(shortlist.RANKING_COST, shortlist.CHUNK), (math.inf, 1), (1e-9, 2)]
+    ),
 )
 def test_two_stage_top_equals_full_rank(
     catalog, profile, needs, top, free_only, before, weights, refine
 ):
-    """Also with the exact-relevance stage from the start, ranking a few at a time."""
+    """Also with the exact-relevance stage from the start (ranking one at a
+    time) and without it."""
     index = fit_index(catalog, VOCABULARY)
     options = {
         "free_only": free_only,
@@ -207,9 +211,9 @@ def test_two_stage_top_equals_full_rank(
     queries = profile_queries(
         profile, index.vocabulary, index.terms, index.document_frequency
     )
-    refine_at, chunk = refine
+    cost, chunk = refine
     with (
-        patch.object(shortlist, "REFINE_AT", refine_at),
+        patch.object(shortlist, "RANKING_COST", cost),
         patch.object(shortlist, "CHUNK", chunk),
     ):
         fast = top_picks(
