@@ -243,27 +243,36 @@ def load_records(
     if expected is None and isinstance(numbered, list | tuple):
         expected = len(numbered)
     kinds: dict[str, int] = {}
+    first = not db.execute("select exists (select 1 from courses)").fetchone()[0]
     with db.atomic(), bulk_write(db, expected=expected) as bulk:
-        for chunk in _chunks(numbered, report):
+        for chunk in _chunks(numbered, report, first_load=first):
             stored = upsert_records(db, chunk, seen_on=seen_on, bulk=bulk)
             _count_once(kinds, stored)
     report.stored = _store_result(kinds)
     return report
 
 
-#: A streamed JSON-lines file of at least this many lines is checked in a
-#: second process while this one writes (:mod:`catalog.prepare_worker`):
-#: below it, starting the child costs more than the overlap gains.
+#: A first load of a streamed JSON-lines file of at least this many lines is
+#: checked in a second process while this one writes
+#: (:mod:`catalog.prepare_worker`): below it, starting the child costs more
+#: than the overlap gains. Only into an empty catalog: passing the records
+#: between the processes costs 4 s of CPU at 100k, which a re-import (little
+#: to write) did not win back on a shared machine (3.15x at 12:50 UTC, 2.42x
+#: before).
 PARALLEL_MIN_LINES = 20_000
 
 
 def _chunks(
-    numbered: Iterable[tuple[int, dict | RecordError]], report: LoadReport
+    numbered: Iterable[tuple[int, dict | RecordError]],
+    report: LoadReport,
+    *,
+    first_load: bool,
 ) -> Iterator[list[dict]]:
     """Prepared chunks (:func:`_prepared_chunks`), from a second process for a
-    large streamed file."""
+    large first load of a streamed file."""
     if (
-        isinstance(numbered, RecordFile)
+        first_load
+        and isinstance(numbered, RecordFile)
         and numbered.streamed
         and numbered.lines >= PARALLEL_MIN_LINES
     ):

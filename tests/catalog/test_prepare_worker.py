@@ -3,7 +3,12 @@
 from __future__ import annotations
 
 import json
+import os
+import signal
 import subprocess
+import sys
+import time
+from pathlib import Path
 
 import pytest
 
@@ -14,6 +19,7 @@ from catalog.db import open_db
 from catalog.load import load_records, read_records
 from catalog.prepare_worker import PrepareWorkerError
 from tests.catalog.listings import make_listings
+from tests.catalog.test_import_kill_safety import snapshot, wal_size
 from tests.catalog.test_store_bulk import contents
 
 
@@ -97,3 +103,61 @@ def test_a_failed_write_leaves_no_worker_running(
     with pytest.raises(OSError):
         load(tmp_path / "catalog.db", mixed_file)
     assert len(children) == 1 and children[0].returncode is not None
+
+
+def test_a_load_into_a_catalog_with_listings_stays_in_one_process(
+    tmp_path, monkeypatch, mixed_file, children
+):
+    monkeypatch.setattr(catalog.load, "PARALLEL_MIN_LINES", 10)
+    db_path = tmp_path / "catalog.db"
+    load(db_path, mixed_file)
+    assert len(children) == 1  # the first load
+    again = load(db_path, mixed_file)
+    assert len(children) == 1
+    assert len(again.stored.unchanged) == again.stored.stored > 0
+
+
+def test_sigkill_of_a_first_load_leaves_an_empty_catalog_and_no_worker(tmp_path):
+    """Kill ``cle import`` mid-write on the worker path: nothing stored, child gone."""
+    db_path = tmp_path / "catalog.db"
+    open_db(db_path).close()
+    before = snapshot(db_path)
+    source = tmp_path / "big.jsonl"
+    source.write_text("".join(json.dumps(r) + "\n" for r in make_listings(30000)))
+    baseline = wal_size(db_path)
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "catalog", "import", str(source)],
+        env={**os.environ, "CLE_DB": str(db_path)},
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    deadline = time.monotonic() + 120
+    while wal_size(db_path) < baseline + 256 * 1024:
+        if proc.poll() is not None:
+            pytest.fail("import finished before it was killed: use a bigger file")
+        assert time.monotonic() < deadline, "import never started writing"
+        time.sleep(0.005)
+    workers = _workers_of(proc.pid)
+    assert workers, "the first load did not start a worker"
+    os.kill(proc.pid, signal.SIGKILL)
+    proc.wait()
+    assert snapshot(db_path) == before
+    deadline = time.monotonic() + 30
+    while any(Path(f"/proc/{pid}").exists() for pid in workers):
+        assert time.monotonic() < deadline, "the worker outlived its parent"
+        time.sleep(0.05)
+
+
+def _workers_of(parent: int) -> list[int]:
+    """Pids of the prepare workers whose parent is ``parent`` (Linux /proc)."""
+    found = []
+    for status in Path("/proc").glob("[0-9]*/status"):
+        try:
+            text = status.read_text()
+        except OSError:
+            continue
+        if f"\nPPid:\t{parent}\n" in text:
+            cmdline = (status.parent / "cmdline").read_bytes()
+            if b"catalog.prepare_worker" in cmdline:
+                found.append(int(status.parent.name))
+    return found
