@@ -129,7 +129,7 @@ def read_listings(connection: sqlite3.Connection, ids: list[str]) -> dict[str, d
     found = {}
     for chunk in _chunks(ids):
         sql = f"select * from courses where id in ({','.join('?' * len(chunk))})"
-        found.update({r["id"]: r for r in _records(connection.execute(sql, chunk))})
+        found.update({r["id"]: r for r in records_of(connection.execute(sql, chunk))})
     return found
 
 
@@ -141,7 +141,7 @@ def read_active_listings(connection: sqlite3.Connection) -> list[dict]:
 def iter_active_listings(connection: sqlite3.Connection) -> Iterator[dict]:
     """The active listings one at a time, ordered by id (memory stays flat)."""
     sql = "select * from courses where status = 'active' order by id"
-    return _records(connection.execute(sql))
+    return records_of(connection.execute(sql))
 
 
 def get_listing(connection: sqlite3.Connection, listing_id: str) -> dict | None:
@@ -152,7 +152,7 @@ def get_listing(connection: sqlite3.Connection, listing_id: str) -> dict | None:
 def get_course_offerings(connection: sqlite3.Connection, course_id: str) -> list[dict]:
     """Every listing of one course (its offerings), soonest first."""
     sql = "select * from courses where course_id = ? order by starts_utc, id"
-    return list(_records(connection.execute(sql, [course_id])))
+    return list(records_of(connection.execute(sql, [course_id])))
 
 
 def last_healthy_sizes(connection: sqlite3.Connection) -> dict[str, int]:
@@ -170,7 +170,8 @@ def last_healthy_sizes(connection: sqlite3.Connection) -> dict[str, int]:
         return {}
 
 
-def _records(cursor: sqlite3.Cursor) -> Iterator[dict]:
+def records_of(cursor: sqlite3.Cursor) -> Iterator[dict]:
+    """Interchange records of the ``courses`` rows a query's cursor yields."""
     names = [column[0] for column in cursor.description]
     for row in cursor:
         yield row_to_record(dict(zip(names, row, strict=True)))

@@ -25,8 +25,7 @@ import sys
 import tempfile
 from collections.abc import Iterator
 
-from catalog.queries import _records as records_of  # iter_active_listings' rows
-from catalog.queries import catalog_fingerprint, iter_active_listings
+from catalog.queries import catalog_fingerprint, iter_active_listings, records_of
 from recommender.documents import ListingTokenizer
 from recommender.vocabulary import Vocabulary, load_vocabulary
 
