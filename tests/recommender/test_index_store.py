@@ -86,6 +86,20 @@ def test_a_damaged_index_is_rebuilt_not_fatal(catalog_path):
     assert rebuilt and index.listing_ids
 
 
+def test_postings_past_the_last_listing_are_rebuilt_not_trusted(catalog_path):
+    from array import array
+
+    connection = connect_readonly(catalog_path)
+    index_store.open_index(connection, catalog_path)  # saved and fresh
+    folder = index_store.model_dir(catalog_path)
+    indices = array("i")
+    indices.frombytes((folder / "indices.bin").read_bytes())
+    indices[-1] = 10**6  # the last term's last posting: its largest position
+    (folder / "indices.bin").write_bytes(indices.tobytes())
+    index, rebuilt = index_store.open_index(connection, catalog_path)
+    assert rebuilt and max(index.indices) < len(index.listing_ids)
+
+
 def test_scikit_learn_version_is_read_without_importing_it():
     from importlib.metadata import version
 
