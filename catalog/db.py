@@ -10,6 +10,7 @@ import os
 from pathlib import Path
 
 import sqlite_utils
+from sqlite_utils.db import DescIndex
 from sqlite_utils.migrations import Migrations
 
 from catalog.paths import default_db_path
@@ -276,6 +277,17 @@ def _add_hours_listing_order_indexes(db: sqlite_utils.Database) -> None:
         db["courses"].create_index(
             [column, "listing_order"], index_name=f"idx_courses_{column}"
         )
+
+
+@migrations(name="0007_first_seen_index")
+def _add_first_seen_index(db: sqlite_utils.Database) -> None:
+    # The Atom feed of new courses (canned query new_courses) sorts active
+    # listings by first_seen, newest first: without an index SQLite sorted
+    # every listing (5.4 s at a million listings, over Datasette's 3 s limit;
+    # 0.3 s at 100k). In the feed's order, it reads the first 50 and stops.
+    db["courses"].create_index(
+        [DescIndex("first_seen"), "id"], index_name="idx_courses_first_seen"
+    )
 
 
 def open_db(path: str | os.PathLike | None = None) -> sqlite_utils.Database:

@@ -66,6 +66,13 @@ def _catalog(tmp_path: Path, count: int) -> sqlite3.Connection:
     return connection
 
 
+def test_new_courses_feed_walks_the_first_seen_index(tmp_path):
+    connection = _catalog(tmp_path, 3)
+    sql = _queries()["new_courses"]["sql"]
+    plan = " ".join(row[3] for row in connection.execute(f"explain query plan {sql}"))
+    assert "idx_courses_first_seen" in plan and "TEMP B-TREE" not in plan
+
+
 def test_calendar_walks_the_start_index_and_stops(tmp_path):
     connection = _catalog(tmp_path, 3)
     sql = _queries()["calendar"]["sql"]
