@@ -3,7 +3,7 @@
 Loads a benchmark folder (``catalog.jsonl``, ``profiles/*.toml``,
 ``judgments.json`` and ``judgments_acceptance.json``, as written by
 :mod:`bench.eval.build` for variants a-e, :mod:`bench.eval.fresh` for f
-and g, and ``fresh_h``/``fresh_i``/``fresh_j`` for h-j) into a scratch
+and g, and :mod:`bench.eval.held_out` for h-j) into a scratch
 catalog, then for every profile ranks with
 
 * the recommender (``recommender.service.recommend``, the code behind
@@ -212,7 +212,7 @@ def section(results: dict[str, dict]) -> str:
             "Judged benchmarks: `a`-`e` built by `python -m bench.eval.build` "
             "(one phrase per listing in a title template, graded from the "
             "listing's hidden topic), `f` and `g` by `python -m bench.eval.fresh` "
-            "and `h`, `i`, `j` by `bench.eval.fresh_h`, `fresh_i`, `fresh_j` "
+            "and `h`, `i`, `j` by `python -m bench.eval.held_out` "
             "(hand-written provider-style titles and descriptions, each course "
             "offered several times, graded from the one or two topics it teaches; "
             "profiles in paralegal shorthand with abbreviations and misspellings; "

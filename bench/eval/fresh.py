@@ -22,8 +22,8 @@ recommender returns):
     python -m bench.eval.fresh   # rewrites bench/eval/f and bench/eval/g
 
 The functions take the texts module as a parameter, so the held-out
-variant h (:mod:`bench.eval.fresh_h`) is built the same way from its own
-texts (:mod:`bench.eval.fresh_h_texts`).
+variants h, i and j (:mod:`bench.eval.held_out`) are built the same way from
+their own texts.
 """
 
 from __future__ import annotations

@@ -6,7 +6,7 @@ from :mod:`bench.eval.fresh_texts`, :mod:`bench.eval.fresh_h_texts`,
 :mod:`bench.eval.fresh_i_texts` and :mod:`bench.eval.build_texts`, without
 opening data/vocabulary.yml, the recommender or any ranking or evaluation
 output: no title, sentence or profile wording is shared with them
-(tests/recommender/test_fresh_j.py checks titles, wordings and long word
+(tests/recommender/test_held_out.py checks titles, wordings and long word
 runs).
 
 In the manner of real listings (NALA, NFPA, NALS, AAPI, Clio, NBI, Lorman,

@@ -180,11 +180,15 @@ def facts(picks) -> list[tuple]:
     ]
 
 
-@settings(
+#: Settings of the catalog-wide property tests (generated catalogs are big).
+PROPERTY = settings(
     max_examples=60,
     deadline=None,
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
 )
+
+
+@PROPERTY
 @given(
     catalog=catalogs(),
     profile=profiles(),
@@ -355,11 +359,7 @@ def test_service_top_equals_the_head_of_the_full_ranking(sample_catalog, profile
     assert fast == sorted(fast, key=order_key)
 
 
-@settings(
-    max_examples=60,
-    deadline=None,
-    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
-)
+@PROPERTY
 @given(
     catalog=catalogs(),
     profile=profiles(),
