@@ -25,12 +25,17 @@ class Wiring:
 
     :param after_change: run with the catalog after listings were loaded
         (the recommender's index refit); the loaders never look it up themselves
+    :param refit_for_load: ``db -> refit`` for one ``cle import``: the refit's
+        ``stored(records, hashes)`` is given each chunk the load stored and its
+        ``finish()`` fits the index afterwards (a first load is counted while
+        it loads instead of read back)
     :param profile_pages: ``(profile, catalog) -> pages`` for ``cle serve
         --profile``: the paralegal's own page, handed to the server (it
         raises CleError for a bad profile)
     """
 
     after_change: Callable[[object], None] | None = None
+    refit_for_load: Callable[[object], object] | None = None
     profile_pages: Callable[[Path, Path], object] | None = None
 
 

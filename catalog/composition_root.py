@@ -50,6 +50,13 @@ def refit_recommender_index(db) -> None:
     rebuild(db)
 
 
+def refit_for_load(db):
+    """The index refit of one ``cle import``, counted while a first load loads."""
+    from recommender.load_fit import FitWhileLoading
+
+    return FitWhileLoading(db)
+
+
 def my_cle_pages(profile_path: Path, db_path: Path):
     """The paralegal's own page for ``cle serve --profile`` (DESIGN.md section 6)."""
     from recommender.web import MyClePages, ProfilePageError
@@ -65,7 +72,11 @@ def my_cle_pages(profile_path: Path, db_path: Path):
 #: What the commands are handed: the recommender's index refit after a load,
 #: and the paralegal's page beside the catalog. The only wiring between the
 #: catalog and the recommender.
-WIRING = Wiring(after_change=refit_recommender_index, profile_pages=my_cle_pages)
+WIRING = Wiring(
+    after_change=refit_recommender_index,
+    refit_for_load=refit_for_load,
+    profile_pages=my_cle_pages,
+)
 
 
 class LazyGroup(click.Group):

@@ -26,22 +26,31 @@ def import_(file: Path, db_path: Path | None):
     """
     from catalog.load import UnreadableFile, load_records, read_records
 
-    after_change = wiring().after_change
+    wired = wiring()
     try:
         numbered = read_records(file)
     except UnreadableFile as exc:
         raise CleError(str(exc)) from None
     db = open_catalog(db_path)
+    refit = None
     try:
+        refit = wired.refit_for_load(db) if wired.refit_for_load else None
         try:
-            report = load_records(db, numbered)
+            report = load_records(
+                db, numbered, on_stored=refit.stored if refit else None
+            )
         except sqlite3.Error as exc:  # rolled back: nothing stored, nothing lost
             raise CleError(
                 f"cannot write to the catalog ({exc}); nothing imported"
             ) from None
-        if after_change is not None and (report.stored.new or report.stored.changed):
-            after_change(db)
+        if report.stored.new or report.stored.changed:
+            if refit is not None:
+                refit.finish()
+            elif wired.after_change is not None:
+                wired.after_change(db)
     finally:
+        if refit is not None:
+            refit.close()
         db.close()
     for number, reason in report.warnings:
         click.echo(f"{file}:{number}: warning: {reason}", err=True)

@@ -10,7 +10,7 @@ import codecs
 import csv
 import io
 import json
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -26,7 +26,10 @@ from catalog.records import (
 )
 from catalog.rows import row_to_record
 from catalog.schema import RECORD_FIELDS
-from catalog.store import StoreResult, bulk_write, upsert_records
+from catalog.store import StoreResult, bulk_write, content_hash, upsert_records
+
+#: ``(records, content hashes)`` of one chunk a load stored.
+StoredChunk = Callable[[list[dict], list[str]], None]
 
 
 class UnreadableFile(RecordError):
@@ -225,6 +228,7 @@ def load_records(
     numbered: Iterable[tuple[int, dict | RecordError]],
     *,
     seen_on: str | None = None,
+    on_stored: StoredChunk | None = None,
 ) -> LoadReport:
     """Check each record and store the valid ones in one transaction.
 
@@ -235,6 +239,9 @@ def load_records(
         :class:`RecordFile` (or a list) also tells how many there are, which
         lets a large first load take the store's bulk path
     :param seen_on: the date the listings were seen (default: today)
+    :param on_stored: called after each chunk is written with its records and
+        their content hashes (the index fit of a first load counts them then);
+        they are committed only when the whole load is
     :return: what was stored and the rejected lines with their reasons
     """
     report = LoadReport()
@@ -248,6 +255,8 @@ def load_records(
         for chunk in _chunks(numbered, report, first_load=first):
             stored = upsert_records(db, chunk, seen_on=seen_on, bulk=bulk)
             _count_once(kinds, stored)
+            if on_stored is not None:
+                on_stored(chunk, [content_hash(record) for record in chunk])
     report.stored = _store_result(kinds)
     return report
 

@@ -67,6 +67,16 @@ def catalog_fingerprint(connection: sqlite3.Connection) -> dict:
     }
 
 
+def active_content_hashes(connection: sqlite3.Connection) -> Iterator[tuple[str, str]]:
+    """``(id, content_hash)`` of every active listing, ordered by id.
+
+    What a cache built from the listings as they were stored checks itself
+    against: the same ids, each with the content it saw.
+    """
+    sql = "select id, content_hash from courses where status = 'active' order by id"
+    return iter(connection.execute(sql))
+
+
 def read_rankable(connection: sqlite3.Connection, since_utc: str) -> list[dict]:
     """Active listings that may still be eligible, with only what ranking reads.
 

@@ -20,7 +20,7 @@ import re
 import sqlite3
 import tempfile
 from array import array
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -158,28 +158,32 @@ def fit_documents(
     documents_of: Iterable[tuple[dict, list[str]]], vocabulary: Vocabulary
 ) -> PersistedIndex:
     """:func:`fit_index` from ``(listing, its tokens)`` pairs, read as they come."""
-    from recommender.model import CourseIndex
+    from recommender.term_counts import TermCounts
 
     ids: list[str] = []
     grouping = ListingFacts()
-    seen_tokens = False
+    counts = TermCounts()
+    spans = []
+    for position, (listing, tokens) in enumerate(documents_of):
+        ids.append(listing["id"])
+        grouping.add(position, listing)
+        spans.append(counts.add(tokens))
+    return index_of_counts(ids, counts, spans, grouping.result(), vocabulary)
 
-    def documents() -> Iterator[list[str]]:
-        nonlocal seen_tokens
-        for position, (listing, tokens) in enumerate(documents_of):
-            ids.append(listing["id"])
-            grouping.add(position, listing)
-            seen_tokens = seen_tokens or bool(tokens)
-            yield tokens
 
-    try:
-        fitted = CourseIndex().fit(documents(), ids).to_arrays()
-    except ValueError:  # scikit-learn: "empty vocabulary" when no listing has words
-        if seen_tokens:
-            raise
-        fitted = None
-    grouped = grouping.result()
-    if fitted is None:
+def index_of_counts(
+    ids: list[str], counts, spans: list[tuple[int, int]], grouped: dict, vocabulary
+) -> PersistedIndex:
+    """The index of listings ``ids`` from their term counts and listing facts.
+
+    :param counts: a :class:`recommender.term_counts.TermCounts` holding the
+        span of each listing of ``ids`` (same order) in ``spans``
+    :param grouped: :meth:`ListingFacts.result` of the same listings
+    """
+    from recommender.term_counts import weigh
+
+    fitted = weigh(counts, spans)
+    if fitted is None:  # no listing has a word: an index that finds nothing
         empty = {name: array(code) for name, code in _ARRAYS.items()}
         empty["indptr"].append(0)
         return PersistedIndex(ids, {}, **empty, vocabulary=vocabulary, **grouped)
@@ -301,7 +305,7 @@ def rebuild(db) -> Path:
     from recommender.vocabulary import load_vocabulary
 
     connection = getattr(db, "conn", db)
-    path = Path(_database_file(connection))
+    path = Path(database_file(connection))
     vocabulary = load_vocabulary()
     try:  # a large catalog is read in two processes
         index = fit_documents(
@@ -336,7 +340,8 @@ def open_index(
     return index, True
 
 
-def _database_file(connection: sqlite3.Connection) -> str:
+def database_file(connection: sqlite3.Connection) -> str:
+    """The file of the catalog a connection has open (refused for :memory:)."""
     for _, name, file in connection.execute("PRAGMA database_list"):
         if name == "main" and file:
             return file

@@ -58,6 +58,11 @@ class ListingFacts:
 
     def add(self, position: int, listing: dict) -> None:
         """Put the listing at ``position`` in its class."""
+        self.place(position, self.facts(listing))
+
+    def facts(self, listing: dict) -> tuple:
+        """What :meth:`place` keeps of a listing: its class key, lowest price,
+        format and session days (a small tuple, for a listing placed later)."""
         # As the store derives the ``<category>_hours`` columns ranking reads.
         by_category = {c["category"]: c["hours"] for c in listing.get("credits") or []}
         hours = tuple(float(by_category.get(c) or 0) for c in CREDIT_CATEGORIES)
@@ -70,14 +75,24 @@ class ListingFacts:
         if price is not None:
             band = floor(log2(price) * PRICE_BUCKETS_PER_OCTAVE) if price > 0 else "0"
         scheduled = self.is_scheduled(listing)
-        key = (hours, scheduled, band, public is None)
-        self.groups.setdefault(key, array("i")).append(position)
-        code = self.format_of.setdefault(listing.get("format"), len(self.format_of))
-        self.format_codes.append(min(code, 255))
         start = self.local_day(listing["starts_at"]) if scheduled else None
-        self.start_days.append(start.toordinal() if start else 0)
         end = self.end_day(listing) if scheduled else None
-        self.end_days.append(end.toordinal() if end else 0)
+        return (
+            (hours, scheduled, band, public is None),
+            price,
+            listing.get("format"),
+            start.toordinal() if start else 0,
+            end.toordinal() if end else 0,
+        )
+
+    def place(self, position: int, facts: tuple) -> None:
+        """Put the listing at ``position``, known by its :meth:`facts`, in its class."""
+        key, price, format_name, start, end = facts
+        self.groups.setdefault(key, array("i")).append(position)
+        code = self.format_of.setdefault(format_name, len(self.format_of))
+        self.format_codes.append(min(code, 255))
+        self.start_days.append(start)
+        self.end_days.append(end)
         lowest = self.lowest.get(key)
         if price is not None and (lowest is None or price < lowest):
             self.lowest[key] = price

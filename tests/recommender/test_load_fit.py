@@ -1,0 +1,160 @@
+"""The index fitted while a first load loads is the one a refit would save."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import threading
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+import catalog.load
+import catalog.store
+from bench.generate import generate_records
+from catalog.composition_root import cli
+from catalog.db import open_db
+from catalog.load import load_records, read_records
+from recommender import load_fit
+from recommender.index_store import model_dir, rebuild
+from recommender.load_fit import FitWhileLoading
+from recommender.vocabulary import stem
+
+
+def write_lines(path: Path, records: list[dict]) -> Path:
+    path.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
+    return path
+
+
+def index_files(directory: Path) -> dict[str, bytes]:
+    return {p.name: p.read_bytes() for p in sorted(directory.iterdir())}
+
+
+def refit_files(db_path: Path) -> dict[str, bytes]:
+    """The index files :func:`rebuild` saves for the catalog (then removed)."""
+    directory = model_dir(db_path)
+    before = index_files(directory) if directory.exists() else None
+    db = open_db(db_path)
+    rebuild(db)
+    db.close()
+    rebuilt = index_files(directory)
+    assert before is None or before == rebuilt
+    return rebuilt
+
+
+@pytest.fixture
+def awkward_file(tmp_path) -> Path:
+    """Generated listings with what a file may hold: an id repeated with other
+    words further down, withdrawn listings, one of them an id seen before."""
+    records = list(generate_records(300, seed=7))
+    again = [{**records[i], "title": "Deposition digests, revised"} for i in (3, 40)]
+    withdrawn = [{**records[i], "status": "withdrawn"} for i in (5, 120)]
+    extra = {**records[200], "id": records[200]["id"] + "-x", "status": "withdrawn"}
+    return write_lines(
+        tmp_path / "courses.jsonl", records + again + withdrawn + [extra]
+    )
+
+
+def fit_while_loading(db_path: Path, source: Path) -> FitWhileLoading:
+    db = open_db(db_path)
+    refit = FitWhileLoading(db)
+    try:
+        assert load_records(db, read_records(source), on_stored=refit.stored).ok
+        refit.finish()
+    finally:
+        refit.close()
+        db.close()
+    return refit
+
+
+def test_counted_index_is_byte_for_byte_the_refit(tmp_path, monkeypatch, awkward_file):
+    monkeypatch.setattr(catalog.load, "CHUNK_RECORDS", 37)  # many chunks
+    monkeypatch.setattr(catalog.store, "BULK_MIN_NEW", 10)
+    refits = []
+    monkeypatch.setattr(load_fit, "rebuild", lambda db: refits.append(db))
+    db_path = tmp_path / "catalog.db"
+    refit = fit_while_loading(db_path, awkward_file)
+    assert refit.counting and not refits  # counted, not read back
+    counted = index_files(model_dir(db_path))
+    monkeypatch.undo()
+    assert counted == refit_files(db_path)
+    ids = json.loads(counted["terms.json"])["listing_ids"]
+    assert len(ids) == 300 - 2  # the two withdrawn ones are not ranked
+
+
+def test_a_catalog_that_held_listings_is_refitted(tmp_path, awkward_file):
+    db_path = tmp_path / "catalog.db"
+    first = list(generate_records(20, seed=8))
+    db = open_db(db_path)
+    load_records(db, [(n, r) for n, r in enumerate(first, 1)])
+    db.close()
+    refit = fit_while_loading(db_path, awkward_file)
+    assert not refit.counting
+    assert index_files(model_dir(db_path)) == refit_files(db_path)
+
+
+def test_a_listing_changed_after_the_load_is_refitted(
+    tmp_path, monkeypatch, awkward_file
+):
+    db_path = tmp_path / "catalog.db"
+    db = open_db(db_path)
+    refit = FitWhileLoading(db)
+    load_records(db, read_records(awkward_file), on_stored=refit.stored)
+    line = json.loads(awkward_file.read_text().splitlines()[9])
+    changed = {**line, "title": "Zymurgy for paralegals"}
+    load_records(db, [(1, changed)], seen_on="2026-12-02")  # another writer
+    calls = []
+    monkeypatch.setattr(load_fit, "rebuild", lambda d: calls.append(1) or rebuild(d))
+    try:
+        refit.finish()
+    finally:
+        db.close()
+    assert calls == [1]
+    saved = index_files(model_dir(db_path))
+    assert saved == refit_files(db_path)
+    assert stem("zymurgy") in json.loads(saved["terms.json"])["terms"]
+
+
+def test_a_failure_while_counting_reaches_the_caller(tmp_path, awkward_file):
+    db_path = tmp_path / "catalog.db"
+    db = open_db(db_path)
+    refit = FitWhileLoading(db)
+
+    def broken(record):
+        raise RuntimeError("tokenizer broke")
+
+    refit._tokenize = broken
+    load_records(db, read_records(awkward_file), on_stored=refit.stored)
+    with pytest.raises(RuntimeError, match="tokenizer broke"):
+        refit.finish()
+    db.close()
+    assert not [t for t in threading.enumerate() if t.name == "cle-index-fit"]
+
+
+def test_cle_import_stops_the_counting_when_the_load_fails(
+    tmp_path, monkeypatch, awkward_file
+):
+    """A load that fails part way leaves no counting thread behind."""
+    original = catalog.load.upsert_records
+
+    def failing(db, records, **kwargs):
+        original(db, records, **kwargs)
+        raise sqlite3.OperationalError("disk full")
+
+    monkeypatch.setattr(catalog.load, "upsert_records", failing)
+    db_path = tmp_path / "catalog.db"
+    result = CliRunner().invoke(
+        cli, ["import", str(awkward_file), "--db", str(db_path)]
+    )
+    assert result.exit_code == 1 and "nothing imported" in result.output
+    assert not [t for t in threading.enumerate() if t.name == "cle-index-fit"]
+
+
+def test_cle_import_saves_the_counted_index(tmp_path, awkward_file):
+    db_path = tmp_path / "catalog.db"
+    result = CliRunner().invoke(
+        cli, ["import", str(awkward_file), "--db", str(db_path)]
+    )
+    assert result.exit_code == 0, result.output
+    assert index_files(model_dir(db_path)) == refit_files(db_path)
