@@ -110,6 +110,16 @@ _URI_CHARS = re.compile(r"[A-Za-z0-9\-._~:/?#\[\]@!$&'()*+,;=%]*")
 _BAD_ESCAPE = re.compile(r"%(?![0-9A-Fa-f]{2})")
 _REG_NAME = re.compile(r"[A-Za-z0-9\-._~!$&'()*+,;=%]+")
 
+# A URL check_url returns as it is: http(s), a host of reg-name characters
+# (no port, user, "%" escape or IPv6 brackets), then RFC 3986 characters
+# but "%", "[" and "]". Any other URL takes _check_url_full.
+_PLAIN_URL = re.compile(
+    r"https?://[A-Za-z0-9\-._~!$&'()*+,;=]+(?:[/?#][A-Za-z0-9\-._~!$&'()*+,;=:@/?#]*)?"
+)
+#: Every string field with its limit (cut or rejected), for the quick pass.
+_TEXT_LIMITS = tuple({**REJECT_LIMITS, **CUT_LIMITS}.items())
+_NUMBER_LIMITS = tuple(NUMBER_LIMITS.items())
+
 Warn = Callable[[str], None]
 
 
@@ -147,11 +157,25 @@ def shown(value: object, limit: int = 60) -> str:
 def sanitize_record(record: dict, warn: Warn | None = None) -> dict:
     """Clean, bound and check the text of one record (changed in place).
 
+    A record already within every rule (most of them) is told in one pass
+    (:func:`_already_clean`) and left as it is, with its lists copied as the
+    full rules (:func:`_sanitize_full`) would; any other takes the full rules.
+
     :param record: an interchange record as read
     :param warn: called with a one-line message for each field that was cut
     :return: the same record
     :raises UnsafeText: for an identifier or URL that cannot be stored
     """
+    if _already_clean(record):
+        for field in LIST_FIELDS:  # a list of its own, as _clean_list gives
+            if isinstance(record.get(field), list):
+                record[field] = list(record[field])
+        return record
+    return _sanitize_full(record, warn)
+
+
+def _sanitize_full(record: dict, warn: Warn | None = None) -> dict:
+    """:func:`sanitize_record` by every rule in turn (errors in field order)."""
     warn = warn or (lambda _message: None)
     for field, limit in REJECT_LIMITS.items():
         value = record.get(field)
@@ -179,6 +203,64 @@ def sanitize_record(record: dict, warn: Warn | None = None) -> dict:
         if isinstance(credit, dict):
             _check_number("hours", credit.get("hours"), "credits.hours")
     return record
+
+
+def _already_clean(record: dict) -> bool:
+    """True when :func:`_sanitize_full` would change nothing, warn of nothing
+    and refuse nothing: every text within its limit and without a character
+    of ``_UNSAFE``, a plain URL, list items already stripped and short, and
+    numbers finite within their limits. False sends the record the full way.
+    """
+    get = record.get
+    texts = []
+    for field, limit in _TEXT_LIMITS:
+        value = get(field)
+        if isinstance(value, str):
+            if len(value) > limit:
+                return False
+            texts.append(value)
+    url = get("url")
+    if isinstance(url, str) and not _PLAIN_URL.fullmatch(url):
+        return False
+    for field in LIST_FIELDS:
+        items = get(field)
+        if isinstance(items, list):
+            if len(items) > LIST_MAX_ITEMS or not all(map(_plain_item, items)):
+                return False
+            texts.extend(items)
+    # Every character _UNSAFE matches is unprintable (str.isprintable), and
+    # the space joining the texts is neither: so a printable join has none.
+    if not " ".join(texts).isprintable():
+        return False
+    for field, limit in _NUMBER_LIMITS:
+        if not _plain_number(get(field), limit):
+            return False
+    credits = get("credits")
+    if isinstance(credits, list):
+        if len(credits) > CREDITS_MAX_ITEMS:
+            return False
+        for credit in credits:
+            if isinstance(credit, dict):
+                if not _plain_number(credit.get("hours"), NUMBER_LIMITS["hours"]):
+                    return False
+    return True
+
+
+def _plain_item(value: object) -> bool:
+    """A list item _clean_list keeps as it is (given no _UNSAFE character)."""
+    return (
+        isinstance(value, str)
+        and 0 < len(value) <= LIST_ITEM_MAX_CHARS
+        and value.strip() == value
+    )
+
+
+def _plain_number(value: object, limit: float) -> bool:
+    """Absent, or an int or float _check_number lets through (NaN fails both
+    comparisons); anything else is left to _check_number to judge."""
+    if value is None:
+        return True
+    return type(value) in (int, float) and -limit <= value <= limit
 
 
 def _check_number(field: str, value: object, label: str | None = None) -> None:
@@ -240,6 +322,13 @@ def check_url(url: str) -> str:
     Non-ASCII characters are percent-encoded as UTF-8; everything else that
     RFC 3986 does not allow is refused, naming the character.
     """
+    if _PLAIN_URL.fullmatch(url):
+        return url
+    return _check_url_full(url)
+
+
+def _check_url_full(url: str) -> str:
+    """:func:`check_url` by every rule (the one way for a URL not plain)."""
     if not url.isascii():
         url = quote(url, safe="".join(chr(c) for c in range(0x21, 0x7F)))
     position = control_position(url)

@@ -20,6 +20,7 @@ How a zone is read (choices documented here, tested in
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from datetime import UTC, date, datetime, time, timedelta, timezone, tzinfo
 from functools import lru_cache
 from zoneinfo import ZoneInfo
@@ -50,6 +51,32 @@ _ABBREVIATION = re.compile(r"\b(E|C|M|P|AK|H)[SD]?T\b|\b(GMT|UTC|Z)\b")
 _OFFSET = re.compile(r"\b(?:GMT|UTC)\s*([+-])(\d{1,2})(?::?(\d{2}))?\b", re.I)
 _ZONE_WORD = re.compile(r"\b(" + "|".join(_ZONE_WORDS) + r")\b", re.I)
 _IANA = re.compile(r"\b([A-Z][A-Za-z]+(?:/[A-Z][A-Za-z_]+)+)\b")
+
+# Quick guards for the patterns above, which start with \b and so are tried at
+# every position (about 5 us each on a 40-character wording). A pattern that
+# starts with a character class is scanned for quickly by the regex engine.
+#: Characters re.IGNORECASE matches to an ASCII letter besides its two cases
+#: (every code point is checked in tests/catalog/test_prepare_fast_paths.py).
+_OTHER_CASES = {"i": "\u0130\u0131", "s": "\u017f", "k": "\u212a"}
+
+
+def _any_case(letters: set[str]) -> str:
+    """A character class of every character re.IGNORECASE matches to a letter."""
+    chars = (f"{c.lower()}{c.upper()}{_OTHER_CASES.get(c, '')}" for c in letters)
+    return "[" + "".join(sorted("".join(chars))) + "]"
+
+
+def _hint(words: Iterable[str]) -> re.Pattern:
+    """A pattern found wherever one of the words is, in any case (and elsewhere)."""
+    words = tuple(words)
+    return re.compile("".join(_any_case({w[k] for w in words}) for k in range(3)))
+
+
+_OFFSET_HINT = _hint(("gmt", "utc"))
+_ZONE_WORD_HINT = _hint(_ZONE_WORDS)
+_IANA_HINT = re.compile("/")  # every IANA name the pattern reads has one
+#: The letters an _ABBREVIATION match starts with (E, C, M, P, AK, H; GMT, UTC, Z).
+_ABBREVIATION_START = re.compile("[ACEGHMPUZ]")
 
 
 #: A fixed-offset label as listings carry it when no IANA name fits: "UTC-07:00".
@@ -111,12 +138,12 @@ def zone_in_text(
         "EST" and None otherwise; None when the wording names no zone
     """
     candidates = []
-    offset = _OFFSET.search(text)
+    offset = _OFFSET.search(text) if _OFFSET_HINT.search(text) else None
     if offset:
         sign = -1 if offset[1] == "-" else 1
         delta = timedelta(hours=int(offset[2]), minutes=int(offset[3] or 0))
         candidates.append((offset.start(), timezone(sign * delta), None))
-    abbreviation = _ABBREVIATION.search(text)
+    abbreviation = _first_abbreviation(text)
     if abbreviation and not (offset and abbreviation.start() == offset.start()):
         daylight = None
         if abbreviation[2]:
@@ -126,14 +153,14 @@ def zone_in_text(
             letter = abbreviation[0][len(abbreviation[1])]
             daylight = {"S": False, "D": True}.get(letter)
         candidates.append((abbreviation.start(), zone, daylight))
-    word = _ZONE_WORD.search(text)
+    word = _ZONE_WORD.search(text) if _ZONE_WORD_HINT.search(text) else None
     if word:
         name = word[1].lower()
         zone = ZoneInfo(_ZONE_WORDS[name])
         if name not in _EXACT_WORDS:
             zone = _regional(zone, default, day)
         candidates.append((word.start(), zone, None))
-    for match in _IANA.finditer(text):
+    for match in _IANA.finditer(text) if _IANA_HINT.search(text) else ():
         zone = zone_named(match[1])
         if zone is not None:
             candidates.append((match.start(), zone, None))
@@ -142,6 +169,18 @@ def zone_in_text(
         return None
     _, zone, daylight = min(candidates, key=lambda item: item[0])
     return zone, daylight
+
+
+def _first_abbreviation(text: str) -> re.Match | None:
+    """``_ABBREVIATION.search(text)``, tried only where a match could start
+    (``match`` at a position sees the character before it, for the \\b)."""
+    at = 0
+    while (candidate := _ABBREVIATION_START.search(text, at)) is not None:
+        match = _ABBREVIATION.match(text, candidate.start())
+        if match:
+            return match
+        at = candidate.start() + 1
+    return None
 
 
 @lru_cache(maxsize=4096)
