@@ -44,7 +44,6 @@ US_ZONES = (
     "America/Anchorage",
     "Pacific/Honolulu",
 )
-_INSTANTS = ("starts_at", "ends_at")
 
 
 def settle_zone(record: dict, warn: Callable[[str], None] | None = None) -> dict:
@@ -54,15 +53,16 @@ def settle_zone(record: dict, warn: Callable[[str], None] | None = None) -> dict
     :param warn: called with one line when the zone could not be told
     :return: the same record
     """
-    instants = {field: _aware(record.get(field)) for field in _INSTANTS}
-    if instants["starts_at"] is None:
+    start = _aware(record.get("starts_at"))
+    if start is None:
         return record
-    zone_text = (
-        record.get("timezone") if isinstance(record.get("timezone"), str) else None
-    )
+    instants = {"starts_at": start, "ends_at": _aware(record.get("ends_at"))}
+    zone_text = record.get("timezone")
+    if not isinstance(zone_text, str):
+        zone_text = None
     if _already_agrees(record, instants, zone_text):
         return record
-    stated = _stated_zone(record, zone_text, instants["starts_at"])
+    stated = _stated_zone(record, zone_text, start)
     if stated is not None:
         _fix_to_stated(record, instants, stated)
         return record
@@ -81,7 +81,6 @@ def settle_zone(record: dict, warn: Callable[[str], None] | None = None) -> dict
     if len(fits) == 1:
         record["timezone"] = fits[0]
         return record
-    start = instants["starts_at"]
     record["timezone"] = zone_name(start.tzinfo, start)
     if warn is not None:
         told = " and ".join(fits) if fits else "no US zone"
@@ -97,10 +96,11 @@ def _already_agrees(record: dict, instants: dict, zone_text: str | None) -> bool
     """A quick yes: the instants have the listing zone's offsets and the wording
     names no other zone anywhere (so no reading of it could state one)."""
     zone = zone_by_name(zone_text)
-    if zone is None or not all(
-        _agrees(moment, zone) for moment in instants.values() if moment is not None
-    ):
+    if zone is None:
         return False
+    for moment in instants.values():
+        if moment is not None and not _agrees(moment, zone):
+            return False
     text = record.get("when_text")
     if not isinstance(text, str) or not text.strip():
         return True

@@ -45,6 +45,8 @@ _ZONE_WORDS = {
     "hawaii": "Pacific/Honolulu",
     "arizona": "America/Phoenix",
 }
+#: The letter after the region in "EST"/"EDT": standard or daylight time.
+_DAYLIGHT = {"S": False, "D": True}
 #: Zone words that name one exact zone rather than a region several zones share.
 _EXACT_WORDS = frozenset({"arizona"})
 _ABBREVIATION = re.compile(r"\b(E|C|M|P|AK|H)[SD]?T\b|\b(GMT|UTC|Z)\b")
@@ -151,7 +153,7 @@ def zone_in_text(
         else:
             zone = _regional(ZoneInfo(_ABBREVIATIONS[abbreviation[1]]), default, day)
             letter = abbreviation[0][len(abbreviation[1])]
-            daylight = {"S": False, "D": True}.get(letter)
+            daylight = _DAYLIGHT.get(letter)
         candidates.append((abbreviation.start(), zone, daylight))
     word = _ZONE_WORD.search(text) if _ZONE_WORD_HINT.search(text) else None
     if word:
@@ -167,6 +169,9 @@ def zone_in_text(
             break
     if not candidates:
         return None
+    if len(candidates) == 1:  # the usual case: one zone named
+        _, zone, daylight = candidates[0]
+        return zone, daylight
     _, zone, daylight = min(candidates, key=lambda item: item[0])
     return zone, daylight
 
