@@ -116,6 +116,8 @@ _REG_NAME = re.compile(r"[A-Za-z0-9\-._~!$&'()*+,;=%]+")
 _PLAIN_URL = re.compile(
     r"https?://[A-Za-z0-9\-._~!$&'()*+,;=]+(?:[/?#][A-Za-z0-9\-._~!$&'()*+,;=:@/?#]*)?"
 )
+#: The ASCII characters of _UNSAFE: C0 controls (tab and line breaks too) and DEL.
+_ASCII_UNSAFE = bytes([*range(0x20), 0x7F])
 #: Every string field with its limit (cut or rejected), for the quick pass.
 _TEXT_LIMITS = tuple({**REJECT_LIMITS, **CUT_LIMITS}.items())
 _NUMBER_LIMITS = tuple(NUMBER_LIMITS.items())
@@ -228,9 +230,7 @@ def _already_clean(record: dict) -> bool:
             if len(items) > LIST_MAX_ITEMS or not all(map(_plain_item, items)):
                 return False
             texts.extend(items)
-    # Every character _UNSAFE matches is unprintable (str.isprintable), and
-    # the space joining the texts is neither: so a printable join has none.
-    if not " ".join(texts).isprintable():
+    if not _all_safe(" ".join(texts)):  # the space joining them is safe
         return False
     for field, limit in _NUMBER_LIMITS:
         if not _plain_number(get(field), limit):
@@ -244,6 +244,19 @@ def _already_clean(record: dict) -> bool:
                 if not _plain_number(credit.get("hours"), NUMBER_LIMITS["hours"]):
                     return False
     return True
+
+
+def _all_safe(text: str) -> bool:
+    """No character of ``_UNSAFE`` in the text (False may be wrong: a "no").
+
+    ASCII text is looked at as bytes (twice as quick as isprintable); other
+    text must be printable: every character _UNSAFE matches is unprintable.
+    Both claims are checked over every code point in the tests.
+    """
+    if text.isascii():
+        raw = text.encode("ascii")
+        return len(raw.translate(None, _ASCII_UNSAFE)) == len(raw)
+    return text.isprintable()
 
 
 def _plain_item(value: object) -> bool:

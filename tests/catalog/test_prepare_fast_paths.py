@@ -84,6 +84,22 @@ def test_every_unsafe_character_is_unprintable():
     assert " ".isprintable() and not sanitize._UNSAFE.match(" ")  # the joiner
 
 
+def test_the_ascii_unsafe_bytes_are_the_ascii_characters_unsafe_matches():
+    matched = bytes(c for c in range(128) if sanitize._UNSAFE.match(chr(c)))
+    assert matched == sanitize._ASCII_UNSAFE
+
+
+@pytest.mark.parametrize(
+    "text", ["", "plain", "tab\there", "del\x7f", "nbsp\u00a0", "é", "\u202e", " "]
+)
+def test_all_safe_says_no_only_where_unsafe_finds_a_character_or_text_is_odd(text):
+    safe = sanitize._all_safe(text)
+    if safe:
+        assert not sanitize._UNSAFE.search(text)
+    if text.isascii():
+        assert safe == (not sanitize._UNSAFE.search(text))
+
+
 def test_other_cases_are_every_character_ignorecase_matches_to_a_letter():
     letters = re.compile("[a-z]", re.I)
     for code in range(0x110000):
@@ -277,3 +293,15 @@ def test_prepare_gives_what_the_full_rules_give(rows):
         full = _prepared(rows)
     assert quick == full
     assert any(kind == "value" for kind, *_ in quick)
+
+
+def test_records_own_what_they_take_from_a_remembered_wording():
+    base = {"provider": "nala", "title": "T", "url": "https://nala.example.org/a"}
+    text = {"credit_text": "1.5 hours, including 0.5 hour ethics; approved by NALA"}
+    first = prepare({**base, **text, "id": "nala:a"})
+    first["credits"][0]["hours"] = 99
+    first["approvals"].append("changed")
+    second = prepare({**base, **text, "id": "nala:b"})
+    assert first["credits"] != second["credits"]
+    assert second["total_hours"] == sum(c["hours"] for c in second["credits"])
+    assert "changed" not in second["approvals"]
