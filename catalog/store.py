@@ -1,26 +1,24 @@
 """The one place that writes listings to the catalog.
 
 Records arrive already checked by :func:`catalog.records.prepare`. This module
-turns them into rows, keeps the history fields (``first_seen``, ``last_seen``,
-``status``) and tells what was new and what changed.
+turns them into rows (:mod:`catalog.store_rows`), keeps the history fields
+(``first_seen``, ``last_seen``, ``status``) and tells what was new and what
+changed.
 """
 
 from __future__ import annotations
 
-import hashlib
-import json
 from collections.abc import Iterable
-from contextlib import contextmanager
+from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass, field
+from operator import itemgetter
 
 import sqlite_utils
 from sqlite_utils.utils import chunks
 
-from catalog.db import COURSE_COLUMNS
-from catalog.jsontext import json_encoder
-from catalog.records import utc_instant
-from catalog.rows import JSON_COLUMNS
-from catalog.schema import CATALOG_FIELDS, CREDIT_CATEGORIES, RECORD_FIELDS
+from catalog.schema import CREDIT_CATEGORIES
+from catalog.store_rows import HOURS_COLUMNS, record_to_row
+from catalog.store_rows import content_hash as content_hash  # catalog.load's
 
 
 @dataclass
@@ -35,44 +33,6 @@ class StoreResult:
     def stored(self) -> int:
         """How many listings were written or confirmed."""
         return len(self.new) + len(self.changed) + len(self.unchanged)
-
-
-_TO_JSON = json_encoder()
-_TO_HASHED_JSON = json_encoder(sort_keys=True, default=str)
-#: Published fields that the hash covers (catalog fields are history, not content).
-_CONTENT_FIELDS = frozenset(f for f in RECORD_FIELDS if f not in CATALOG_FIELDS)
-#: ``courses`` columns copied from the record as they are.
-_COPIED_COLUMNS = tuple(c for c in COURSE_COLUMNS if c in RECORD_FIELDS)
-#: ``courses`` columns of the credit hours, by category.
-_HOURS_COLUMNS = tuple(f"{category}_hours" for category in CREDIT_CATEGORIES)
-
-
-def content_hash(record: dict) -> str:
-    """A fingerprint of a record's published content (not its catalog fields)."""
-    content = dict(record)
-    for name in content.keys() - _CONTENT_FIELDS:
-        del content[name]
-    return hashlib.sha1(_TO_HASHED_JSON(content).encode("utf-8")).hexdigest()
-
-
-def record_to_row(record: dict) -> dict:
-    """Turn a prepared interchange record into a ``courses`` row."""
-    row = dict(zip(_COPIED_COLUMNS, map(record.get, _COPIED_COLUMNS), strict=True))
-    credits = record.get("credits") or []
-    by_category = {c["category"]: c["hours"] for c in credits}
-    for category, column in zip(CREDIT_CATEGORIES, _HOURS_COLUMNS, strict=True):
-        row[column] = by_category.get(category)
-    row["credit_categories"] = [c["category"] for c in credits if c["hours"] > 0]
-    row["credits"] = credits if "credits" in record else None
-    row["starts_utc"] = utc_instant(record.get("starts_at"))
-    row["ends_utc"] = utc_instant(record.get("ends_at"))
-    if record.get("is_free") is not None:
-        row["is_free"] = int(bool(record["is_free"]))
-    for name in JSON_COLUMNS:
-        if row.get(name) is not None:
-            row[name] = _TO_JSON(row[name])
-    row["content_hash"] = content_hash(record)
-    return row
 
 
 def ensure_providers(db: sqlite_utils.Database, slugs: Iterable[str]) -> None:
@@ -165,15 +125,9 @@ def upsert_records(
     ensure_providers(db, (r["provider"] for r in records))
     held = db.execute("select exists (select 1 from courses)").fetchone()[0]
     existing = _existing(db, [r["id"] for r in records]) if held else {}
-    rows = []
-    for record in records:
-        row = _history_row(record, existing.get(record["id"]), seen_on, result)
-        if row is not None:
-            rows.append(row)
-    if not rows:
+    rows, areas, dates_only = _rows_of(records, existing, seen_on, result)
+    if not rows and not dates_only:
         return result
-    dates_only = [row for row in rows if len(row) == len(_HISTORY_ONLY)]
-    rows = [row for row in rows if len(row) != len(_HISTORY_ONLY)]
     _touch_history(db, dates_only)
     if not rows:
         return result
@@ -185,10 +139,10 @@ def upsert_records(
             bulk.decide(len(new), len(records), _count(db) if held else 0)
     elif len(new) >= BULK_MIN_NEW:
         alone = len(new) >= (_count(db) if held else 0)
-    with _indexes_rebuilt_after(db) if alone else _nothing():
+    with _indexes_rebuilt_after(db) if alone else nullcontext():
         _insert_rows(db, [row for row in rows if row["id"] in new])
         _update_rows(db, [row for row in rows if row["id"] not in new])
-    _refill_course_details(db, rows, stale=result.changed)
+    _refill_course_details(db, rows, areas=areas, stale=result.changed)
     return result
 
 
@@ -198,6 +152,24 @@ def _count(db: sqlite_utils.Database) -> int:
 
 #: The keys of a row whose listing was seen again unchanged.
 _HISTORY_ONLY = ("id", "first_seen", "last_seen")
+
+
+def _rows_of(
+    records: list[dict], existing: dict[str, dict], seen_on: str, result: StoreResult
+) -> tuple[list[dict], list[list | None], list[dict]]:
+    """The rows to write, each one's ``practice_areas`` as its record lists them,
+    and the rows of listings seen again unchanged (:data:`_HISTORY_ONLY`)."""
+    rows, areas, dates_only = [], [], []
+    for record in records:
+        row = _history_row(record, existing.get(record["id"]), seen_on, result)
+        if row is None:
+            continue
+        if len(row) == len(_HISTORY_ONLY):
+            dates_only.append(row)
+        else:
+            rows.append(row)
+            areas.append(record.get("practice_areas"))
+    return rows, areas, dates_only
 
 
 def _touch_history(db: sqlite_utils.Database, rows: list[dict]) -> None:
@@ -242,7 +214,7 @@ def _insert_rows(db: sqlite_utils.Database, rows: list[dict]) -> None:
         db.conn.executemany(
             f"insert into courses ({', '.join(columns)}) "
             f"values ({', '.join('?' * len(columns))})",
-            [tuple(map(row.get, columns)) for row in rows],
+            list(map(itemgetter(*columns), rows)),
         )
 
 
@@ -254,13 +226,8 @@ def _update_rows(db: sqlite_utils.Database, rows: list[dict]) -> None:
             f"insert into courses ({', '.join(columns)}) "
             f"values ({', '.join('?' * len(columns))}) "
             f"on conflict (id) do update set {assignments}",
-            [tuple(map(row.get, columns)) for row in rows],
+            list(map(itemgetter(*columns), rows)),
         )
-
-
-@contextmanager
-def _nothing():
-    yield
 
 
 @contextmanager
@@ -305,7 +272,7 @@ def _restore_indexes(
 
 
 def _refill_course_details(
-    db: sqlite_utils.Database, rows: list[dict], *, stale: list[str]
+    db: sqlite_utils.Database, rows: list[dict], *, areas: list, stale: list[str]
 ) -> None:
     """Rewrite the credits and practice-area rows of listings, from their rows.
 
@@ -315,6 +282,8 @@ def _refill_course_details(
     wrote, in its order, without reading the wide rows back).
 
     :param rows: the ``courses`` rows just written
+    :param areas: each row's ``practice_areas`` list (the record's, which its
+        JSON text gives back: not parsed again)
     :param stale: the ids among them that may have side rows already (the
         changed ones; a new listing has none)
     """
@@ -334,7 +303,7 @@ def _refill_course_details(
         "insert into credits (course, category, hours) values (?, ?, ?)",
         [
             (row["id"], category, row[column])
-            for category, column in zip(CREDIT_CATEGORIES, _HOURS_COLUMNS, strict=True)
+            for category, column in zip(CREDIT_CATEGORIES, HOURS_COLUMNS, strict=True)
             for row in rows
             if row[column] is not None
         ],
@@ -343,9 +312,9 @@ def _refill_course_details(
         "insert or ignore into course_practice_areas (course, area) values (?, ?)",
         [
             (row["id"], area)
-            for row in rows
-            if row["practice_areas"] is not None
-            for area in json.loads(row["practice_areas"])
+            for row, listed in zip(rows, areas, strict=False)
+            if listed is not None
+            for area in listed
             if isinstance(area, str)
         ],
     )
