@@ -25,10 +25,10 @@ class Wiring:
 
     :param after_change: run with the catalog after listings were loaded
         (the recommender's index refit); the loaders never look it up themselves
-    :param refit_for_load: ``db -> refit`` for one ``cle import``: the refit's
-        ``stored(records, hashes)`` is given each chunk the load stored and its
-        ``finish()`` fits the index afterwards (a first load is counted while
-        it loads instead of read back)
+    :param refit_for_load: ``db -> refit`` for one ``cle import``: the load
+        counts with the refit's ``counter`` (a :class:`catalog.load.ChunkCounter`,
+        or None) and its ``finish()`` fits the index afterwards (a first load
+        is counted while it loads instead of read back)
     :param profile_pages: ``(profile, catalog) -> pages`` for ``cle serve
         --profile``: the paralegal's own page, handed to the server (it
         raises CleError for a bad profile)

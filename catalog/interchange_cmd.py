@@ -32,12 +32,11 @@ def import_(file: Path, db_path: Path | None):
     except UnreadableFile as exc:
         raise CleError(str(exc)) from None
     db = open_catalog(db_path)
-    refit = None
     try:
         refit = wired.refit_for_load(db) if wired.refit_for_load else None
         try:
             report = load_records(
-                db, numbered, on_stored=refit.stored if refit else None
+                db, numbered, counter=refit.counter if refit else None
             )
         except sqlite3.Error as exc:  # rolled back: nothing stored, nothing lost
             raise CleError(
@@ -49,8 +48,6 @@ def import_(file: Path, db_path: Path | None):
             elif wired.after_change is not None:
                 wired.after_change(db)
     finally:
-        if refit is not None:
-            refit.close()
         db.close()
     for number, reason in report.warnings:
         click.echo(f"{file}:{number}: warning: {reason}", err=True)

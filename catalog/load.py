@@ -10,10 +10,11 @@ import codecs
 import csv
 import io
 import json
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
+from typing import Protocol
 
 import sqlite_utils
 
@@ -28,8 +29,20 @@ from catalog.rows import row_to_record
 from catalog.schema import RECORD_FIELDS
 from catalog.store import StoreResult, bulk_write, content_hash, upsert_records
 
-#: ``(records, content hashes)`` of one chunk a load stored.
-StoredChunk = Callable[[list[dict], list[str]], None]
+
+class ChunkCounter(Protocol):
+    """Something counted from each chunk a load stores (the recommender's term
+    counts of a first load): made with no arguments, so a second process that
+    checks the records (:mod:`catalog.prepare_worker`) can count there."""
+
+    def stored(self, records: list[dict], hashes: list[str]) -> None:
+        """Count one chunk: its records and their content hashes, in order."""
+
+    def state(self) -> object:
+        """What was counted, to be pickled to another process."""
+
+    def adopt(self, state: object) -> None:
+        """Take what an instance in another process counted (:meth:`state`)."""
 
 
 class UnreadableFile(RecordError):
@@ -228,7 +241,7 @@ def load_records(
     numbered: Iterable[tuple[int, dict | RecordError]],
     *,
     seen_on: str | None = None,
-    on_stored: StoredChunk | None = None,
+    counter: ChunkCounter | None = None,
 ) -> LoadReport:
     """Check each record and store the valid ones in one transaction.
 
@@ -239,9 +252,9 @@ def load_records(
         :class:`RecordFile` (or a list) also tells how many there are, which
         lets a large first load take the store's bulk path
     :param seen_on: the date the listings were seen (default: today)
-    :param on_stored: called after each chunk is written with its records and
-        their content hashes (the index fit of a first load counts them then);
-        they are committed only when the whole load is
+    :param counter: given each chunk after it is written, with the content
+        hashes of its records (committed only when the whole load is); a
+        chunk checked in a second process is counted there
     :return: what was stored and the rejected lines with their reasons
     """
     report = LoadReport()
@@ -251,12 +264,13 @@ def load_records(
         expected = len(numbered)
     kinds: dict[str, int] = {}
     first = not db.execute("select exists (select 1 from courses)").fetchone()[0]
+    chunks, counted_there = _chunks(numbered, report, first, counter)
     with db.atomic(), bulk_write(db, expected=expected) as bulk:
-        for chunk in _chunks(numbered, report, first_load=first):
+        for chunk in chunks:
             stored = upsert_records(db, chunk, seen_on=seen_on, bulk=bulk)
             _count_once(kinds, stored)
-            if on_stored is not None:
-                on_stored(chunk, [content_hash(record) for record in chunk])
+            if counter is not None and not counted_there:
+                counter.stored(chunk, [content_hash(record) for record in chunk])
     report.stored = _store_result(kinds)
     return report
 
@@ -274,11 +288,11 @@ PARALLEL_MIN_LINES = 20_000
 def _chunks(
     numbered: Iterable[tuple[int, dict | RecordError]],
     report: LoadReport,
-    *,
     first_load: bool,
-) -> Iterator[list[dict]]:
+    counter: ChunkCounter | None,
+) -> tuple[Iterator[list[dict]], bool]:
     """Prepared chunks (:func:`_prepared_chunks`), from a second process for a
-    large first load of a streamed file."""
+    large first load of a streamed file; and whether that process counts them."""
     if (
         first_load
         and isinstance(numbered, RecordFile)
@@ -287,8 +301,8 @@ def _chunks(
     ):
         from catalog.prepare_worker import worker_chunks
 
-        return worker_chunks(numbered, report, CHUNK_RECORDS)
-    return _prepared_chunks(numbered, report)
+        return worker_chunks(numbered, report, CHUNK_RECORDS, counter), True
+    return _prepared_chunks(numbered, report), False
 
 
 def _prepared_chunks(

@@ -3,14 +3,15 @@
 from __future__ import annotations
 
 import json
+import pickle
 import sqlite3
-import threading
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
 
 import catalog.load
+import catalog.prepare_worker
 import catalog.store
 from bench.generate import generate_records
 from catalog.composition_root import cli
@@ -18,7 +19,7 @@ from catalog.db import open_db
 from catalog.load import load_records, read_records
 from recommender import load_fit
 from recommender.index_store import model_dir, rebuild
-from recommender.load_fit import FitWhileLoading
+from recommender.load_fit import FitWhileLoading, ListingCounts
 from recommender.vocabulary import stem
 
 
@@ -60,22 +61,34 @@ def fit_while_loading(db_path: Path, source: Path) -> FitWhileLoading:
     db = open_db(db_path)
     refit = FitWhileLoading(db)
     try:
-        assert load_records(db, read_records(source), on_stored=refit.stored).ok
+        assert load_records(db, read_records(source), counter=refit.counter).ok
         refit.finish()
     finally:
-        refit.close()
         db.close()
     return refit
 
 
-def test_counted_index_is_byte_for_byte_the_refit(tmp_path, monkeypatch, awkward_file):
+@pytest.mark.parametrize("where", ["here", "in the checking process"])
+def test_counted_index_is_byte_for_byte_the_refit(
+    tmp_path, monkeypatch, awkward_file, where
+):
     monkeypatch.setattr(catalog.load, "CHUNK_RECORDS", 37)  # many chunks
     monkeypatch.setattr(catalog.store, "BULK_MIN_NEW", 10)
+    if where != "here":
+        monkeypatch.setattr(catalog.load, "PARALLEL_MIN_LINES", 10)
+    children = []
+    real_popen = catalog.prepare_worker.subprocess.Popen
+    monkeypatch.setattr(
+        catalog.prepare_worker.subprocess,
+        "Popen",
+        lambda *a, **k: children.append(1) or real_popen(*a, **k),
+    )
     refits = []
     monkeypatch.setattr(load_fit, "rebuild", lambda db: refits.append(db))
     db_path = tmp_path / "catalog.db"
     refit = fit_while_loading(db_path, awkward_file)
-    assert refit.counting and not refits  # counted, not read back
+    assert refit.counter is not None and not refits  # counted, not read back
+    assert len(children) == (0 if where == "here" else 1)
     counted = index_files(model_dir(db_path))
     monkeypatch.undo()
     assert counted == refit_files(db_path)
@@ -90,7 +103,7 @@ def test_a_catalog_that_held_listings_is_refitted(tmp_path, awkward_file):
     load_records(db, [(n, r) for n, r in enumerate(first, 1)])
     db.close()
     refit = fit_while_loading(db_path, awkward_file)
-    assert not refit.counting
+    assert refit.counter is None
     assert index_files(model_dir(db_path)) == refit_files(db_path)
 
 
@@ -100,7 +113,7 @@ def test_a_listing_changed_after_the_load_is_refitted(
     db_path = tmp_path / "catalog.db"
     db = open_db(db_path)
     refit = FitWhileLoading(db)
-    load_records(db, read_records(awkward_file), on_stored=refit.stored)
+    load_records(db, read_records(awkward_file), counter=refit.counter)
     line = json.loads(awkward_file.read_text().splitlines()[9])
     changed = {**line, "title": "Zymurgy for paralegals"}
     load_records(db, [(1, changed)], seen_on="2026-12-02")  # another writer
@@ -116,26 +129,18 @@ def test_a_listing_changed_after_the_load_is_refitted(
     assert stem("zymurgy") in json.loads(saved["terms.json"])["terms"]
 
 
-def test_a_failure_while_counting_reaches_the_caller(tmp_path, awkward_file):
-    db_path = tmp_path / "catalog.db"
-    db = open_db(db_path)
-    refit = FitWhileLoading(db)
-
-    def broken(record):
-        raise RuntimeError("tokenizer broke")
-
-    refit._tokenize = broken
-    load_records(db, read_records(awkward_file), on_stored=refit.stored)
-    with pytest.raises(RuntimeError, match="tokenizer broke"):
-        refit.finish()
-    db.close()
-    assert not [t for t in threading.enumerate() if t.name == "cle-index-fit"]
+def test_counts_pass_between_processes_unchanged(awkward_file):
+    counts = ListingCounts()
+    records = [record for _, record in read_records(awkward_file)]
+    counts.stored(records[:50], [str(n) for n in range(50)])
+    adopted = ListingCounts()
+    adopted.adopt(pickle.loads(pickle.dumps(counts.state())))
+    assert adopted.state() == counts.state()
+    assert adopted.terms.terms == counts.terms.terms
+    assert len(adopted.listings) == 50
 
 
-def test_cle_import_stops_the_counting_when_the_load_fails(
-    tmp_path, monkeypatch, awkward_file
-):
-    """A load that fails part way leaves no counting thread behind."""
+def test_a_load_that_fails_saves_no_index(tmp_path, monkeypatch, awkward_file):
     original = catalog.load.upsert_records
 
     def failing(db, records, **kwargs):
@@ -148,7 +153,7 @@ def test_cle_import_stops_the_counting_when_the_load_fails(
         cli, ["import", str(awkward_file), "--db", str(db_path)]
     )
     assert result.exit_code == 1 and "nothing imported" in result.output
-    assert not [t for t in threading.enumerate() if t.name == "cle-index-fit"]
+    assert not model_dir(db_path).exists()
 
 
 def test_cle_import_saves_the_counted_index(tmp_path, awkward_file):
