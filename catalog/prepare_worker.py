@@ -9,21 +9,27 @@ file and computes: the parent alone writes, in its one transaction, so a
 crash of either leaves the catalog as it was (the parent rolls back when the
 child stops early; the child stops at its next write when the parent dies).
 
-The child writes pickled frames to its stdout: ``("chunk", records,
-rejected, warnings)`` per chunk, then ``("done", counted, rejected,
-warnings)``; the rejected lines and warnings are those found since the
-previous frame. Given a counter (:class:`catalog.load.ChunkCounter`, such as
+The child writes frames to its stdout: ``("chunk", records, rejected,
+warnings)`` per chunk, then ``("done", counted, rejected, warnings)``; the
+rejected lines and warnings are those found since the previous frame. Each
+frame is its length (8 bytes, little-endian) then its :mod:`marshal` bytes:
+records hold only JSON's types and both ends run the same interpreter (at
+100k records marshal cost the child 0.2-0.3 s of CPU where pickle cost
+1.5-1.9 s, and the parent read them in 0.9-1.3 s, collection paused, where
+pickle took 2.2-2.6 s).
+Given a counter (:class:`catalog.load.ChunkCounter`, such as
 the recommender's term counts of a first load), the child makes its own of
 the same class, counts each chunk after sending it, and ``counted`` is its
-``state()``, which the parent's counter adopts: the counting costs the parent
-nothing.
+``state()`` (plain values, which marshal writes), which the parent's counter
+adopts: the counting costs the parent nothing.
 """
 
 from __future__ import annotations
 
+import gc
 import importlib
+import marshal
 import os
-import pickle
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -61,13 +67,12 @@ def worker_chunks(
     done = False
     try:
         while not done:
-            try:
-                frame = pickle.load(child.stdout)
-            except EOFError:
+            frame = _read_frame(child.stdout)
+            if frame is None:
                 raise PrepareWorkerError(
                     f"checking {records.path} in a second process stopped "
                     f"(exit {child.wait()}); nothing imported"
-                ) from None
+                )
             report.rejected.extend(frame[-2])
             report.warnings.extend(frame[-1])
             done = frame[0] == "done"
@@ -80,6 +85,37 @@ def worker_chunks(
             child.kill()
         child.wait()
         child.stdout.close()
+
+
+#: A frame's length, before its bytes.
+_LENGTH_BYTES = 8
+
+
+def _read_frame(stream) -> tuple | None:
+    """The next frame, or None when the child stopped before writing it whole."""
+    head = stream.read(_LENGTH_BYTES)
+    if len(head) < _LENGTH_BYTES:
+        return None
+    size = int.from_bytes(head, "little")
+    data = stream.read(size)
+    if len(data) < size:
+        return None
+    # The records hold no reference cycles, so a collection while they are
+    # built finds nothing: paused, reading 100k took 0.9 s of CPU, not 1.9 s.
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        return marshal.loads(data)
+    finally:
+        if collecting:
+            gc.enable()
+
+
+def _write_frame(out, frame: tuple) -> None:
+    data = marshal.dumps(frame)
+    out.write(len(data).to_bytes(_LENGTH_BYTES, "little"))
+    out.write(data)
+    out.flush()
 
 
 def serve(
@@ -104,14 +140,15 @@ def serve(
         return (*head, rejected, warnings)
 
     counter = _made(counter_name) if counter_name else None
+    # What is loaded by now (modules, the counter's vocabulary) lives as long
+    # as the child: collections need not walk it again (1-2 s of CPU at 100k).
+    gc.freeze()
     for chunk in _prepared_chunks(RecordFile(path, lines), report):
-        pickle.dump(frame("chunk", chunk), out, protocol=pickle.HIGHEST_PROTOCOL)
-        out.flush()
+        _write_frame(out, frame("chunk", chunk))
         if counter is not None:  # the parent writes this chunk meanwhile
             counter.stored(chunk, [content_hash(record) for record in chunk])
     counted = counter.state() if counter is not None else None
-    pickle.dump(frame("done", counted), out, protocol=pickle.HIGHEST_PROTOCOL)
-    out.flush()
+    _write_frame(out, frame("done", counted))
 
 
 def _made(name: str):

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import gc
+import io
 import json
 import os
 import signal
@@ -16,8 +18,8 @@ import catalog.load
 import catalog.prepare_worker
 import catalog.store
 from catalog.db import open_db
-from catalog.load import load_records, read_records
-from catalog.prepare_worker import PrepareWorkerError
+from catalog.load import LoadReport, _prepared_chunks, load_records, read_records
+from catalog.prepare_worker import PrepareWorkerError, worker_chunks
 from tests.catalog.listings import make_listings
 from tests.catalog.test_import_kill_safety import snapshot, wal_size
 from tests.catalog.test_store_bulk import contents
@@ -74,6 +76,47 @@ def test_worker_path_stores_and_reports_as_one_process(
     assert shared.warnings == alone.warnings and len(shared.warnings) == 1
     for kind in ("new", "changed", "unchanged"):
         assert getattr(shared.stored, kind) == getattr(alone.stored, kind)
+
+
+def test_the_worker_gives_the_chunks_made_in_process(tmp_path, monkeypatch):
+    """Equal records, keys in the same order, each float the same (0.1 + 0.2)."""
+    monkeypatch.setattr(catalog.load, "CHUNK_RECORDS", 6)
+    listings = make_listings(20)
+    listings[4] = {**listings[4], "price_usd": 0.1 + 0.2, "title": "Ünï 🎓 \u2028"}
+    listings[7] = dict(reversed(list(listings[7].items())))
+    source = tmp_path / "courses.jsonl"
+    source.write_text("".join(json.dumps(r) + "\n" for r in listings))
+    numbered = read_records(source)
+    here, there = LoadReport(), LoadReport()
+    expected = list(_prepared_chunks(numbered, here))
+    got = list(worker_chunks(numbered, there, catalog.load.CHUNK_RECORDS))
+    assert [len(chunk) for chunk in got] == [6, 6, 6, 2]
+    assert got == expected
+    orders = [[list(r) for r in chunk] for chunk in got]
+    assert orders == [[list(r) for r in chunk] for chunk in expected]
+    assert got[0][4]["price_usd"] == 0.1 + 0.2 != 0.3
+    assert (there.rejected, there.warnings) == (here.rejected, here.warnings)
+
+
+@pytest.mark.parametrize("cut", [0, 3, 8, 20])
+def test_a_frame_cut_short_is_no_frame(cut):
+    """A child that stopped mid-write: the parent sees the end, not a frame."""
+    whole = io.BytesIO()
+    catalog.prepare_worker._write_frame(whole, ("done", None, [], []))
+    stream = io.BytesIO(whole.getvalue()[:cut])
+    assert catalog.prepare_worker._read_frame(stream) is None
+
+
+def test_a_frame_reads_back_as_written_and_leaves_collection_on():
+    frames = [("chunk", [{"b": 1.5, "a": [None, True]}], [(3, "bad")], []), ("done",)]
+    stream = io.BytesIO()
+    for frame in frames:
+        catalog.prepare_worker._write_frame(stream, frame)
+    stream.seek(0)
+    read = [catalog.prepare_worker._read_frame(stream) for _ in frames]
+    assert read == frames and list(read[0][1][0]) == ["b", "a"]
+    assert catalog.prepare_worker._read_frame(stream) is None
+    assert gc.isenabled()
 
 
 def test_a_worker_that_stops_early_stores_nothing(tmp_path, monkeypatch, mixed_file):
