@@ -7,8 +7,8 @@ skips a step already saved for the same generated file unless ``--again``;
 the steps, in order:
 
 - ``import``: :func:`bench.import_bench.run` at 1M (bare ``insert_all``,
-  ``cle import`` with the refit, the refit alone, the same file again, the
-  next night's load), then the catalog is kept for the other steps;
+  ``cle import`` (index fitted while loading), the refit alone, the same file
+  again, the next night's load), then the catalog is kept for the other steps;
 - ``recommend``: cold ``cle recommend --top 10`` over the profiles of
   :mod:`bench.recommend_profiles` (the first ``PROFILES``), and warm;
 - ``plan``: ``cle plan`` cold, beside the sklearn import;
