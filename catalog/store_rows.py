@@ -2,11 +2,12 @@
 
 The content hash is stored and compared on the next load: its text (the
 content fields as JSON with sorted keys, :mod:`catalog.jsontext`) must never
-change, nor a row's keys, their order or values. Made cheap per record
-(100k generated listings: 5.0 s of CPU down to 3.1 s, most of it now the
-hash's JSON): the record's keys tell once per shape what to copy and what to
-hash, the row starts as a copy of the record over a template, and a record
-that holds only content is hashed as it is, not copied.
+change, nor a row's keys, their order or values. Made cheaper per record
+(100k prepared generated listings: 5.1-5.5 s of CPU down to 3.1-4.4 s on a
+shared machine, about half of it now the hash's JSON): the record's keys
+tell once per shape what to copy and what to hash, the row starts as a copy
+of the record over a template, and a record that holds only content is
+hashed as it is, not copied.
 """
 
 from __future__ import annotations
@@ -31,9 +32,9 @@ _COPIED_TEMPLATE = dict.fromkeys(_COPIED_COLUMNS)
 #: ``courses`` columns of the credit hours, by category.
 HOURS_COLUMNS = tuple(f"{category}_hours" for category in CREDIT_CATEGORIES)
 _NO_HOURS = dict.fromkeys(HOURS_COLUMNS)
-#: A listing's start and end in UTC, remembered: ``utc_instant`` (its
-#: ``strftime`` most of it) was a sixth of a row's cost, and 100k generated
-#: listings have about 37,000 distinct instants (16,384 kept: 4 of 5 found).
+#: A listing's start and end in UTC, remembered: ``utc_instant`` was a sixth
+#: of a row's cost, and 100k generated listings have about 37,000 distinct
+#: instants (16,384 kept: 4 of 5 found).
 _utc = lru_cache(maxsize=16384)(utc_instant)
 
 
