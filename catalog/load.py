@@ -39,7 +39,8 @@ class ChunkCounter(Protocol):
         """Count one chunk: its records and their content hashes, in order."""
 
     def state(self) -> object:
-        """What was counted, to be pickled to another process."""
+        """What was counted, as values :mod:`marshal` writes (dicts, lists,
+        tuples, str, bytes, numbers, None), for another process to adopt."""
 
     def adopt(self, state: object) -> None:
         """Take what an instance in another process counted (:meth:`state`)."""
@@ -266,11 +267,15 @@ def load_records(
     first = not db.execute("select exists (select 1 from courses)").fetchone()[0]
     chunks, counted_there = _chunks(numbered, report, first, counter)
     with db.atomic(), bulk_write(db, expected=expected) as bulk:
-        for chunk in chunks:
-            stored = upsert_records(db, chunk, seen_on=seen_on, bulk=bulk)
+        for chunk, hashes in chunks:
+            if hashes is None and counter is not None:
+                hashes = [content_hash(record) for record in chunk]
+            stored = upsert_records(
+                db, chunk, seen_on=seen_on, bulk=bulk, hashes=hashes
+            )
             _count_once(kinds, stored)
             if counter is not None and not counted_there:
-                counter.stored(chunk, [content_hash(record) for record in chunk])
+                counter.stored(chunk, hashes)
     report.stored = _store_result(kinds)
     return report
 
@@ -290,9 +295,10 @@ def _chunks(
     report: LoadReport,
     first_load: bool,
     counter: ChunkCounter | None,
-) -> tuple[Iterator[list[dict]], bool]:
-    """Prepared chunks (:func:`_prepared_chunks`), from a second process for a
-    large first load of a streamed file; and whether that process counts them."""
+) -> tuple[Iterator[tuple[list[dict], list[str] | None]], bool]:
+    """Prepared chunks (:func:`_prepared_chunks`) with their records' content
+    hashes when known, from a second process for a large first load of a
+    streamed file; and whether that process counts them."""
     if (
         first_load
         and isinstance(numbered, RecordFile)
@@ -302,7 +308,8 @@ def _chunks(
         from catalog.prepare_worker import worker_chunks
 
         return worker_chunks(numbered, report, CHUNK_RECORDS, counter), True
-    return _prepared_chunks(numbered, report), False
+    chunks = ((chunk, None) for chunk in _prepared_chunks(numbered, report))
+    return chunks, False
 
 
 def _prepared_chunks(

@@ -9,19 +9,21 @@ file and computes: the parent alone writes, in its one transaction, so a
 crash of either leaves the catalog as it was (the parent rolls back when the
 child stops early; the child stops at its next write when the parent dies).
 
-The child writes frames to its stdout: ``("chunk", records, rejected,
-warnings)`` per chunk, then ``("done", counted, rejected, warnings)``; the
-rejected lines and warnings are those found since the previous frame. Each
+The child writes frames to its stdout: ``("chunk", records, hashes,
+rejected, warnings)`` per chunk (``hashes``: each record's content hash, so
+the parent's store does not compute them again), then ``("done", counted,
+rejected, warnings)``; the rejected lines and warnings are those found since
+the previous frame. Each
 frame is its length (8 bytes, little-endian) then its :mod:`marshal` bytes:
 records hold only JSON's types and both ends run the same interpreter (at
 100k records marshal cost the child 0.2-0.3 s of CPU where pickle cost
 1.5-1.9 s, and the parent read them in 0.9-1.3 s, collection paused, where
 pickle took 2.2-2.6 s).
-Given a counter (:class:`catalog.load.ChunkCounter`, such as
-the recommender's term counts of a first load), the child makes its own of
-the same class, counts each chunk after sending it, and ``counted`` is its
-``state()`` (plain values, which marshal writes), which the parent's counter
-adopts: the counting costs the parent nothing.
+Given a counter (:class:`catalog.load.ChunkCounter`, such as the
+recommender's term counts of a first load), the child makes its own of the
+same class, counts each chunk (with those hashes) after sending it, and
+``counted`` is its ``state()`` (plain values, which marshal writes), which the
+parent's counter adopts: the counting costs the parent nothing.
 """
 
 from __future__ import annotations
@@ -49,11 +51,12 @@ def worker_chunks(
     report: LoadReport,
     chunk_records: int,
     counter: ChunkCounter | None = None,
-) -> Iterator[list[dict]]:
+) -> Iterator[tuple[list[dict], list[str]]]:
     """The prepared chunks of a streamed JSON-lines file, checked by a child.
 
     The same chunks, rejected lines and warnings (added to ``report``) as
-    :func:`catalog.load._prepared_chunks` gives in this process.
+    :func:`catalog.load._prepared_chunks` gives in this process, each chunk
+    with the content hashes of its records.
 
     :param counter: counted by the child (see the module's docstring): it
         adopts the child's counts when the last chunk has been given
@@ -77,7 +80,7 @@ def worker_chunks(
             report.warnings.extend(frame[-1])
             done = frame[0] == "done"
             if not done:
-                yield frame[1]
+                yield frame[1], frame[2]
             elif counter is not None:
                 counter.adopt(frame[1])
     finally:
@@ -144,9 +147,10 @@ def serve(
     # as the child: collections need not walk it again (1-2 s of CPU at 100k).
     gc.freeze()
     for chunk in _prepared_chunks(RecordFile(path, lines), report):
-        _write_frame(out, frame("chunk", chunk))
+        hashes = [content_hash(record) for record in chunk]
+        _write_frame(out, frame("chunk", chunk, hashes))
         if counter is not None:  # the parent writes this chunk meanwhile
-            counter.stored(chunk, [content_hash(record) for record in chunk])
+            counter.stored(chunk, hashes)
     counted = counter.state() if counter is not None else None
     _write_frame(out, frame("done", counted))
 

@@ -105,6 +105,7 @@ def upsert_records(
     *,
     seen_on: str,
     bulk: BulkWrite | None = None,
+    hashes: list[str] | None = None,
 ) -> StoreResult:
     """Insert or update listings by ``id``, keeping their history fields.
 
@@ -116,6 +117,8 @@ def upsert_records(
     :param seen_on: the date (YYYY-MM-DD) these listings were seen
     :param bulk: one of several writes of a :func:`bulk_write` load (the
         bulk path is then chosen once for the whole load)
+    :param hashes: the records' content hashes (:func:`content_hash`), in
+        their order, when the caller has them (else computed here)
     :return: the ids that were new, changed or unchanged
     """
     records = list(records)
@@ -125,7 +128,8 @@ def upsert_records(
     ensure_providers(db, (r["provider"] for r in records))
     held = db.execute("select exists (select 1 from courses)").fetchone()[0]
     existing = _existing(db, [r["id"] for r in records]) if held else {}
-    rows, areas, dates_only = _rows_of(records, existing, seen_on, result)
+    digests = hashes if hashes is not None else [None] * len(records)
+    rows, areas, dates_only = _rows_of(records, digests, existing, seen_on, result)
     if not rows and not dates_only:
         return result
     _touch_history(db, dates_only)
@@ -155,13 +159,18 @@ _HISTORY_ONLY = ("id", "first_seen", "last_seen")
 
 
 def _rows_of(
-    records: list[dict], existing: dict[str, dict], seen_on: str, result: StoreResult
+    records: list[dict],
+    digests: list[str | None],
+    existing: dict[str, dict],
+    seen_on: str,
+    result: StoreResult,
 ) -> tuple[list[dict], list[list | None], list[dict]]:
     """The rows to write, each one's ``practice_areas`` as its record lists them,
     and the rows of listings seen again unchanged (:data:`_HISTORY_ONLY`)."""
     rows, areas, dates_only = [], [], []
-    for record in records:
-        row = _history_row(record, existing.get(record["id"]), seen_on, result)
+    for record, digest in zip(records, digests, strict=True):
+        before = existing.get(record["id"])
+        row = _history_row(record, digest, before, seen_on, result)
         if row is None:
             continue
         if len(row) == len(_HISTORY_ONLY):
@@ -181,10 +190,14 @@ def _touch_history(db: sqlite_utils.Database, rows: list[dict]) -> None:
 
 
 def _history_row(
-    record: dict, before: dict | None, seen_on: str, result: StoreResult
+    record: dict,
+    digest: str | None,
+    before: dict | None,
+    seen_on: str,
+    result: StoreResult,
 ) -> dict | None:
     """The row to write for one record, or None when nothing about it changed."""
-    row = record_to_row(record)
+    row = record_to_row(record, digest)
     first = record.get("first_seen") or seen_on
     last = record.get("last_seen") or seen_on
     row["status"] = record.get("status") or "active"

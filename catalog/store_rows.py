@@ -66,8 +66,11 @@ def _hash_of(record: dict, content: tuple[str, ...] | None) -> str:
     return hashlib.sha1(_TO_HASHED_JSON(record).encode("utf-8")).hexdigest()
 
 
-def record_to_row(record: dict) -> dict:
-    """Turn a prepared interchange record into a ``courses`` row."""
+def record_to_row(record: dict, digest: str | None = None) -> dict:
+    """Turn a prepared interchange record into a ``courses`` row.
+
+    :param digest: the record's :func:`content_hash`, when already computed
+    """
     copied, content = _shape(tuple(record))
     if copied:
         row = _COPIED_TEMPLATE.copy()
@@ -91,5 +94,5 @@ def record_to_row(record: dict) -> dict:
     for name in JSON_COLUMNS:
         if row[name] is not None:
             row[name] = _TO_JSON(row[name])
-    row["content_hash"] = _hash_of(record, content)
+    row["content_hash"] = digest or _hash_of(record, content)
     return row

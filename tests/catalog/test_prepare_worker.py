@@ -20,6 +20,7 @@ import catalog.store
 from catalog.db import open_db
 from catalog.load import LoadReport, _prepared_chunks, load_records, read_records
 from catalog.prepare_worker import PrepareWorkerError, worker_chunks
+from catalog.store import content_hash
 from tests.catalog.listings import make_listings
 from tests.catalog.test_import_kill_safety import snapshot, wal_size
 from tests.catalog.test_store_bulk import contents
@@ -89,7 +90,10 @@ def test_the_worker_gives_the_chunks_made_in_process(tmp_path, monkeypatch):
     numbered = read_records(source)
     here, there = LoadReport(), LoadReport()
     expected = list(_prepared_chunks(numbered, here))
-    got = list(worker_chunks(numbered, there, catalog.load.CHUNK_RECORDS))
+    framed = list(worker_chunks(numbered, there, catalog.load.CHUNK_RECORDS))
+    got = [chunk for chunk, _ in framed]
+    hashes = [[content_hash(record) for record in chunk] for chunk in expected]
+    assert [digests for _, digests in framed] == hashes
     assert [len(chunk) for chunk in got] == [6, 6, 6, 2]
     assert got == expected
     orders = [[list(r) for r in chunk] for chunk in got]
