@@ -6,6 +6,7 @@ import json
 
 import pytest
 
+import catalog.interchange_file
 import catalog.load
 import catalog.store
 from catalog.db import open_db
@@ -106,7 +107,8 @@ def test_a_changed_repeat_counts_as_changed_once(tmp_path, monkeypatch):
 def test_streamed_lines_are_numbered_as_the_whole_text_splits(
     tmp_path, monkeypatch, text
 ):
-    monkeypatch.setattr(catalog.load, "_BLOCK", 16)  # many blocks, cut mid-line
+    # Many blocks, each cut mid-line.
+    monkeypatch.setattr(catalog.interchange_file, "_BLOCK", 16)
     source = tmp_path / "courses.jsonl"
     source.write_bytes(text.encode("utf-8"))
     expected = [
@@ -124,7 +126,7 @@ def test_streamed_lines_are_numbered_as_the_whole_text_splits(
 def test_a_bad_byte_far_into_the_file_gives_the_whole_file_message(
     tmp_path, monkeypatch, bad
 ):
-    monkeypatch.setattr(catalog.load, "_BLOCK", 64)
+    monkeypatch.setattr(catalog.interchange_file, "_BLOCK", 64)
     source = tmp_path / "courses.jsonl"
     source.write_bytes(
         b'{"a": "\xc3\xa9"}\n' * 50 + b'{"b": "' + bad + b'"}\n' + b"{}\n"
