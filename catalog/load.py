@@ -33,17 +33,22 @@ from catalog.store import StoreResult, bulk_write, content_hash, upsert_records
 class ChunkCounter(Protocol):
     """Something counted from each chunk a load stores (the recommender's term
     counts of a first load): made with no arguments, so a second process that
-    checks the records (:mod:`catalog.prepare_worker`) can count there."""
+    checks the records (:mod:`catalog.prepare_worker`) can count some there."""
 
-    def stored(self, records: list[dict], hashes: list[str]) -> None:
-        """Count one chunk: its records and their content hashes, in order."""
+    def stored(self, records: list[dict], hashes: list[str], number: int) -> None:
+        """Count chunk ``number`` (0, 1, ... in the load's order): its records
+        and their content hashes, in order."""
 
     def state(self) -> object:
         """What was counted, as values :mod:`marshal` writes (dicts, lists,
         tuples, str, bytes, numbers, None), for another process to adopt."""
 
     def adopt(self, state: object) -> None:
-        """Take what an instance in another process counted (:meth:`state`)."""
+        """Add what an instance in another process counted (:meth:`state`)."""
+
+    def all_stored(self) -> None:
+        """Every chunk is stored: the load now rebuilds its indexes and commits
+        (work that needs no more chunks may start)."""
 
 
 @dataclass
@@ -94,9 +99,9 @@ def load_records(
         expected = len(numbered)
     kinds: dict[str, int] = {}
     first = not db.execute("select exists (select 1 from courses)").fetchone()[0]
-    chunks, counted_there = _chunks(numbered, report, first, counter)
+    chunks = _chunks(numbered, report, first, counter)
     with db.atomic(), bulk_write(db, expected=expected) as bulk:
-        for chunk, hashes in chunks:
+        for number, (chunk, hashes, counted_there) in enumerate(chunks):
             if hashes is None and counter is not None:
                 hashes = [content_hash(record) for record in chunk]
             stored = upsert_records(
@@ -104,7 +109,9 @@ def load_records(
             )
             _count_once(kinds, stored)
             if counter is not None and not counted_there:
-                counter.stored(chunk, hashes)
+                counter.stored(chunk, hashes, number)
+        if counter is not None:
+            counter.all_stored()
     report.stored = _store_result(kinds)
     return report
 
@@ -124,10 +131,10 @@ def _chunks(
     report: LoadReport,
     first_load: bool,
     counter: ChunkCounter | None,
-) -> tuple[Iterator[tuple[list[dict], list[str] | None]], bool]:
+) -> Iterator[tuple[list[dict], list[str] | None, bool]]:
     """Prepared chunks (:func:`_prepared_chunks`) with their records' content
-    hashes when known, from a second process for a large first load of a
-    streamed file; and whether that process counts them."""
+    hashes when known and whether they were counted elsewhere: from a second
+    process for a large first load of a streamed file."""
     if (
         first_load
         and isinstance(numbered, RecordFile)
@@ -136,16 +143,21 @@ def _chunks(
     ):
         from catalog.prepare_worker import worker_chunks
 
-        return worker_chunks(numbered, report, CHUNK_RECORDS, counter), True
-    chunks = ((chunk, None) for chunk in _prepared_chunks(numbered, report))
-    return chunks, False
+        return worker_chunks(numbered, report, CHUNK_RECORDS, counter)
+    return ((chunk, None, False) for chunk in _prepared_chunks(numbered, report))
 
 
 def _prepared_chunks(
-    numbered: Iterable[tuple[int, dict | RecordError]], report: LoadReport
+    numbered: Iterable[tuple[int, dict | RecordError]],
+    report: LoadReport,
+    first: int | None = None,
 ) -> Iterator[list[dict]]:
     """Prepared records in chunks, each id once (its last line in the chunk);
-    rejected lines and warnings go to ``report``."""
+    rejected lines and warnings go to ``report``.
+
+    :param first: records in the first chunk (default :data:`CHUNK_RECORDS`)
+    """
+    size = first or CHUNK_RECORDS
     valid: dict[str, dict] = {}
     for number, item in numbered:
         if isinstance(item, RecordError):
@@ -159,9 +171,9 @@ def _prepared_chunks(
             report.rejected.append((number, str(exc)))
             continue
         valid[record["id"]] = record  # a repeated id: the last line wins
-        if len(valid) >= CHUNK_RECORDS:
+        if len(valid) >= size:
             yield list(valid.values())
-            valid = {}
+            valid, size = {}, CHUNK_RECORDS
     if valid:
         yield list(valid.values())
 

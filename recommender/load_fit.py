@@ -16,9 +16,10 @@ saved index is the one a refit would save
 
 from __future__ import annotations
 
+import gc
 import threading
-from array import array
 from collections.abc import Sequence
+from contextlib import contextmanager
 from pathlib import Path
 
 from catalog.queries import active_content_hashes, catalog_fingerprint
@@ -38,30 +39,43 @@ from recommender.vocabulary import load_vocabulary
 
 
 class ListingCounts:
-    """The term counts and listing facts of the listings a load stored, by id."""
+    """The term counts and listing facts of the listings a load stored, by id.
+
+    Counts made in two processes (some chunks each) are added together with
+    :meth:`adopt`; a listing stored in several chunks keeps its last one.
+    """
 
     def __init__(self):
         self.vocabulary = load_vocabulary()
         self._tokenize = ListingTokenizer(self.vocabulary)
         self._facts = ListingFacts()
         self.terms = TermCounts()
-        #: listing id -> (content hash, start, end of its counts, its facts)
+        #: listing id -> (chunk, content hash, start, end of its counts, its
+        #: facts), or (chunk,) when that chunk withdrew it
         self.listings: dict[str, tuple] = {}
         self._keys: dict[tuple, tuple] = {}  # one class key object per class
+        self._weighing: threading.Thread | None = None
+        self._weighed: tuple | BaseException | None = None
 
-    def stored(self, records: Sequence[dict], hashes: Sequence[str]) -> None:
-        """Count one stored chunk (``hashes`` in the order of ``records``)."""
+    def stored(
+        self, records: Sequence[dict], hashes: Sequence[str], number: int
+    ) -> None:
+        """Count stored chunk ``number`` (``hashes`` in the order of ``records``)."""
+        with _collection_paused():
+            self._count(records, hashes, number)
+
+    def _count(self, records: Sequence[dict], hashes: Sequence[str], number: int):
         for record, digest in zip(records, hashes, strict=True):
             if (record.get("status") or "active") != "active":
-                self.listings.pop(record["id"], None)
+                self.listings[record["id"]] = (number,)
                 continue
             start, end = self.terms.add(self._tokenize(record))
             key, *rest = self._facts.facts(record)
             facts = (self._keys.setdefault(key, key), *rest)
-            self.listings[record["id"]] = (digest, start, end, facts)
+            self.listings[record["id"]] = (number, digest, start, end, facts)
 
     def state(self) -> tuple:
-        """What was counted, as plain values (pickled by the checking process)."""
+        """What was counted, as plain values (marshalled by the checking process)."""
         counts = self.terms
         return (
             counts.numbers,
@@ -71,13 +85,62 @@ class ListingCounts:
         )
 
     def adopt(self, state: tuple) -> None:
-        """Take what another process counted, in place of anything counted here."""
-        numbers, terms, counts, self.listings = state
-        self.terms = TermCounts()
-        self.terms.numbers = numbers
-        self.terms.terms, self.terms.counts = array("i"), array("i")
-        self.terms.terms.frombytes(terms)
+        """Add what another process counted (its :meth:`state`) to these counts."""
+        import numpy as np
+
+        numbers, terms, counts, listings = state
+        known = self.terms.numbers
+        theirs = sorted(numbers, key=numbers.__getitem__)
+        renumber = np.array(
+            [known.setdefault(term, len(known)) for term in theirs], dtype=np.int32
+        )
+        offset = len(self.terms.terms)
+        self.terms.terms.frombytes(renumber[np.frombuffer(terms, np.int32)].tobytes())
         self.terms.counts.frombytes(counts)
+        for listing, entry in listings.items():
+            if len(entry) > 1:
+                chunk, digest, start, end, facts = entry
+                entry = (chunk, digest, start + offset, end + offset, facts)
+            mine = self.listings.get(listing)
+            if mine is None or mine[0] < entry[0]:
+                self.listings[listing] = entry
+
+    def all_stored(self) -> None:
+        """Weigh the counts in a thread while the load rebuilds its indexes
+        (SQLite works without Python's lock: the two overlap)."""
+        self._weighing = threading.Thread(target=self._weigh, daemon=True)
+        self._weighing.start()
+
+    def _weigh(self) -> None:
+        try:
+            self._weighed = self._index()
+        except BaseException as exc:  # raised again by weighed()
+            self._weighed = exc
+
+    def weighed(self) -> tuple[list[tuple[str, str]], PersistedIndex]:
+        """The ``(id, content hash)`` of each active listing in id order, and
+        the index of those listings (weighed when :meth:`all_stored` was told)."""
+        if self._weighing is None:
+            self.all_stored()
+        self._weighing.join()
+        if isinstance(self._weighed, BaseException):
+            raise self._weighed
+        return self._weighed
+
+    def _index(self) -> tuple[list[tuple[str, str]], PersistedIndex]:
+        # The catalog orders ids by their UTF-8 bytes: for text without lone
+        # surrogates (sanitize removes them) that is Python's order of str.
+        active = sorted(i for i, entry in self.listings.items() if len(entry) > 1)
+        grouping, spans, expected = ListingFacts(), [], []
+        for position, listing in enumerate(active):
+            _, digest, start, end, facts = self.listings[listing]
+            grouping.place(position, facts)
+            spans.append((start, end))
+            expected.append((listing, digest))
+        index = index_of_counts(
+            active, self.terms, spans, grouping.result(), self.vocabulary
+        )
+        return expected, index
 
 
 class FitWhileLoading:
@@ -115,23 +178,27 @@ class FitWhileLoading:
     def _counted_index(self) -> tuple[dict, PersistedIndex] | None:
         """The index from the counts, with its key; None unless the catalog's
         active listings are exactly the ones counted, with the same content."""
-        counted = self.counter
+        expected, index = self.counter.weighed()
         key = index_key(self.connection)
-        ids, spans = [], []
-        grouping = ListingFacts()
-        for listing, digest in active_content_hashes(self.connection):
-            found = counted.listings.get(listing)
-            if found is None or found[0] != digest:
-                return None
-            grouping.place(len(ids), found[3])
-            ids.append(listing)
-            spans.append(found[1:3])
-        if len(ids) != len(counted.listings) or index_key(self.connection) != key:
+        if list(active_content_hashes(self.connection)) != expected:
             return None
-        index = index_of_counts(
-            ids, counted.terms, spans, grouping.result(), counted.vocabulary
-        )
+        if index_key(self.connection) != key:
+            return None
         return key, index
+
+
+@contextmanager
+def _collection_paused():
+    """No garbage collection while a chunk is counted: counting makes millions
+    of short-lived lists and dicts but no reference cycles, and each
+    collection it set off walked every listing counted so far."""
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if collecting:
+            gc.enable()
 
 
 def _import_scikit_learn() -> None:

@@ -91,9 +91,10 @@ def test_the_worker_gives_the_chunks_made_in_process(tmp_path, monkeypatch):
     here, there = LoadReport(), LoadReport()
     expected = list(_prepared_chunks(numbered, here))
     framed = list(worker_chunks(numbered, there, catalog.load.CHUNK_RECORDS))
-    got = [chunk for chunk, _ in framed]
+    got = [chunk for chunk, _, _ in framed]
     hashes = [[content_hash(record) for record in chunk] for chunk in expected]
-    assert [digests for _, digests in framed] == hashes
+    assert [digests for _, digests, _ in framed] == hashes
+    assert not any(counted for _, _, counted in framed)  # no counter given
     assert [len(chunk) for chunk in got] == [6, 6, 6, 2]
     assert got == expected
     orders = [[list(r) for r in chunk] for chunk in got]
@@ -107,8 +108,9 @@ def test_a_frame_cut_short_is_no_frame(cut):
     """A child that stopped mid-write: the parent sees the end, not a frame."""
     whole = io.BytesIO()
     catalog.prepare_worker._write_frame(whole, ("done", None, [], []))
-    stream = io.BytesIO(whole.getvalue()[:cut])
-    assert catalog.prepare_worker._read_frame(stream) is None
+    frames = catalog.prepare_worker._FramesAhead(io.BytesIO(whole.getvalue()[:cut]))
+    assert frames.next() is None
+    frames.close()
 
 
 def test_a_frame_reads_back_as_written_and_leaves_collection_on():
@@ -117,9 +119,11 @@ def test_a_frame_reads_back_as_written_and_leaves_collection_on():
     for frame in frames:
         catalog.prepare_worker._write_frame(stream, frame)
     stream.seek(0)
-    read = [catalog.prepare_worker._read_frame(stream) for _ in frames]
+    ahead = catalog.prepare_worker._FramesAhead(stream)
+    read = [ahead.next() for _ in frames]
     assert read == frames and list(read[0][1][0]) == ["b", "a"]
-    assert catalog.prepare_worker._read_frame(stream) is None
+    assert ahead.next() is None
+    ahead.close()
     assert gc.isenabled()
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-import pickle
+import marshal
 import sqlite3
 from pathlib import Path
 
@@ -17,6 +17,7 @@ from bench.generate import generate_records
 from catalog.composition_root import cli
 from catalog.db import open_db
 from catalog.load import load_records, read_records
+from catalog.store import content_hash
 from recommender import load_fit
 from recommender.index_store import model_dir, rebuild
 from recommender.load_fit import FitWhileLoading, ListingCounts
@@ -129,15 +130,22 @@ def test_a_listing_changed_after_the_load_is_refitted(
     assert stem("zymurgy") in json.loads(saved["terms.json"])["terms"]
 
 
-def test_counts_pass_between_processes_unchanged(awkward_file):
-    counts = ListingCounts()
+def test_counts_made_in_two_processes_add_up(awkward_file):
+    """Chunks counted here and there (state marshalled as the worker sends
+    it) give the index one counter of every chunk gives."""
     records = [record for _, record in read_records(awkward_file)]
-    counts.stored(records[:50], [str(n) for n in range(50)])
-    adopted = ListingCounts()
-    adopted.adopt(pickle.loads(pickle.dumps(counts.state())))
-    assert adopted.state() == counts.state()
-    assert adopted.terms.terms == counts.terms.terms
-    assert len(adopted.listings) == 50
+    chunks = [records[i : i + 40] for i in range(0, len(records), 40)]
+    alone, here, there = ListingCounts(), ListingCounts(), ListingCounts()
+    for number, chunk in enumerate(chunks):
+        hashes = [content_hash(record) for record in chunk]
+        alone.stored(chunk, hashes, number)
+        (here if number % 2 == 0 else there).stored(chunk, hashes, number)
+    here.adopt(marshal.loads(marshal.dumps(there.state())))
+    (expected, index), (expected_alone, index_alone) = here.weighed(), alone.weighed()
+    assert expected == expected_alone and len(expected) == 298
+    for name in ("listing_ids", "terms", "idf", "indptr", "indices", "data",
+                 "term_max", "classes", "class_members", "start_days"):  # fmt: skip
+        assert getattr(index, name) == getattr(index_alone, name), name
 
 
 def test_a_load_that_fails_saves_no_index(tmp_path, monkeypatch, awkward_file):
