@@ -34,10 +34,8 @@ import gc
 import importlib
 import marshal
 import os
-import queue
 import subprocess
 import sys
-import threading
 from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -71,11 +69,10 @@ def worker_chunks(
     if counter is not None:
         args.append(f"{type(counter).__module__}:{type(counter).__qualname__}")
     child = subprocess.Popen(args, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE)
-    frames = _FramesAhead(child.stdout)
     done = False
     try:
         while not done:
-            frame = frames.next()
+            frame = _read_frame(child.stdout)
             if frame is None:
                 raise PrepareWorkerError(
                     f"checking {records.path} in a second process stopped "
@@ -91,7 +88,6 @@ def worker_chunks(
     finally:
         if not done:  # the parent failed or stopped reading: stop the child
             child.kill()
-        frames.close()
         child.wait()
         child.stdout.close()
 
@@ -104,51 +100,14 @@ FIRST_CHUNK_RECORDS = 2_000
 #: so the parent takes most of the counting. 100k listings: the child counting
 #: every chunk made the parent wait 12 s of a 28 s load, every other one 7 s.
 COUNT_EVERY = 4
-#: Frames read from the child before the parent asks for them: the child
-#: writes the next chunk while the parent writes this one, instead of waiting
-#: in its write until the parent reads (100k listings: the parent then waited
-#: 7 s of a 25 s load for chunks the child had ready).
-FRAMES_AHEAD = 2
-
-
-class _FramesAhead:
-    """The child's frames, read by a thread up to :data:`FRAMES_AHEAD` ahead.
-
-    Reading a pipe lets the other thread run, so the reader costs this
-    process little; the frames are decoded where they are used.
-    """
-
-    def __init__(self, stream):
-        self._frames: queue.Queue = queue.Queue(maxsize=FRAMES_AHEAD)
-        self._reader = threading.Thread(
-            target=self._read, args=(stream,), name="cle-frames", daemon=True
-        )
-        self._reader.start()
-
-    def _read(self, stream) -> None:
-        while True:
-            data = _frame_bytes(stream)
-            self._frames.put(data)
-            if data is None:
-                return
-
-    def next(self) -> tuple | None:
-        """The next frame, or None when the child stopped before writing it whole."""
-        data = self._frames.get()
-        return None if data is None else _decoded(data)
-
-    def close(self) -> None:
-        """Wait for the reader to end (the child has ended or been killed)."""
-        while self._reader.is_alive():
-            try:
-                self._frames.get(timeout=0.1)
-            except queue.Empty:
-                pass
-        self._reader.join()
-
-
 #: A frame's length, before its bytes.
 _LENGTH_BYTES = 8
+
+
+def _read_frame(stream) -> tuple | None:
+    """The next frame, or None when the child stopped before writing it whole."""
+    data = _frame_bytes(stream)
+    return None if data is None else _decoded(data)
 
 
 def _frame_bytes(stream) -> bytes | None:

@@ -108,9 +108,8 @@ def test_a_frame_cut_short_is_no_frame(cut):
     """A child that stopped mid-write: the parent sees the end, not a frame."""
     whole = io.BytesIO()
     catalog.prepare_worker._write_frame(whole, ("done", None, [], []))
-    frames = catalog.prepare_worker._FramesAhead(io.BytesIO(whole.getvalue()[:cut]))
-    assert frames.next() is None
-    frames.close()
+    stream = io.BytesIO(whole.getvalue()[:cut])
+    assert catalog.prepare_worker._read_frame(stream) is None
 
 
 def test_a_frame_reads_back_as_written_and_leaves_collection_on():
@@ -119,11 +118,9 @@ def test_a_frame_reads_back_as_written_and_leaves_collection_on():
     for frame in frames:
         catalog.prepare_worker._write_frame(stream, frame)
     stream.seek(0)
-    ahead = catalog.prepare_worker._FramesAhead(stream)
-    read = [ahead.next() for _ in frames]
+    read = [catalog.prepare_worker._read_frame(stream) for _ in frames]
     assert read == frames and list(read[0][1][0]) == ["b", "a"]
-    assert ahead.next() is None
-    ahead.close()
+    assert catalog.prepare_worker._read_frame(stream) is None
     assert gc.isenabled()
 
 
