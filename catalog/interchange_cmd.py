@@ -25,6 +25,7 @@ def import_(file: Path, db_path: Path | None):
       cle import data/sample/courses.jsonl
     """
     from catalog.load import UnreadableFile, load_records, read_records
+    from catalog.prepare_worker import PrepareWorkerError
 
     wired = wiring()
     try:
@@ -42,6 +43,8 @@ def import_(file: Path, db_path: Path | None):
             raise CleError(
                 f"cannot write to the catalog ({exc}); nothing imported"
             ) from None
+        except PrepareWorkerError as exc:  # rolled back too; its output is above
+            raise CleError(str(exc)) from None
         if report.stored.new or report.stored.changed:
             if refit is not None:
                 refit.finish()

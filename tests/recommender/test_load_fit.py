@@ -164,6 +164,20 @@ def test_a_load_that_fails_saves_no_index(tmp_path, monkeypatch, awkward_file):
     assert not model_dir(db_path).exists()
 
 
+def test_a_checking_process_that_fails_is_one_line(tmp_path, monkeypatch, awkward_file):
+    """The child that checks and counts dies: one line, exit 1, nothing stored."""
+    monkeypatch.setattr(catalog.load, "PARALLEL_MIN_LINES", 10)
+    monkeypatch.setattr(catalog.prepare_worker.sys, "executable", "/bin/false")
+    db_path = tmp_path / "catalog.db"
+    result = CliRunner().invoke(
+        cli, ["import", str(awkward_file), "--db", str(db_path)]
+    )
+    assert result.exit_code == 1 and "Traceback" not in result.output
+    assert "second process stopped" in result.output
+    assert "nothing imported" in result.output
+    assert not model_dir(db_path).exists()
+
+
 def test_cle_import_saves_the_counted_index(tmp_path, awkward_file):
     db_path = tmp_path / "catalog.db"
     result = CliRunner().invoke(
