@@ -16,10 +16,8 @@ saved index is the one a refit would save
 
 from __future__ import annotations
 
-import gc
 import threading
 from collections.abc import Sequence
-from contextlib import contextmanager
 from pathlib import Path
 
 from catalog.queries import active_content_hashes, catalog_fingerprint
@@ -61,10 +59,6 @@ class ListingCounts:
         self, records: Sequence[dict], hashes: Sequence[str], number: int
     ) -> None:
         """Count stored chunk ``number`` (``hashes`` in the order of ``records``)."""
-        with _collection_paused():
-            self._count(records, hashes, number)
-
-    def _count(self, records: Sequence[dict], hashes: Sequence[str], number: int):
         for record, digest in zip(records, hashes, strict=True):
             if (record.get("status") or "active") != "active":
                 self.listings[record["id"]] = (number,)
@@ -185,20 +179,6 @@ class FitWhileLoading:
         if index_key(self.connection) != key:
             return None
         return key, index
-
-
-@contextmanager
-def _collection_paused():
-    """No garbage collection while a chunk is counted: counting makes millions
-    of short-lived lists and dicts but no reference cycles, and each
-    collection it set off walked every listing counted so far."""
-    collecting = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if collecting:
-            gc.enable()
 
 
 def _import_scikit_learn() -> None:

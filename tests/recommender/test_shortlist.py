@@ -246,18 +246,23 @@ def test_posting_scores_are_the_text_scores(catalog, profile):
         assert exact.relevance(position) == relevance(scores, WEIGHTS, kinds)[0]
 
 
-@settings(max_examples=40, deadline=None)
-@given(catalog=catalogs(), profile=profiles(), bar=st.floats(0.0, 0.6))
-def test_the_tree_gives_each_listing_once_within_its_bound(catalog, profile, bar):
-    """Groups below the bar stay whole; all of them, split, cover every listing."""
-    index = fit_index(catalog, VOCABULARY)
+def phrase_parts(index, profile):
+    """A profile's phrase queries and what the bounds read of them, with its kinds."""
     queries = profile_queries(
         profile, index.vocabulary, index.terms, index.document_frequency
     )
     sets = [phrase_sets(index, item) for item in queries]
     words = [phrase_words(index, q, s) for q, s in zip(queries, sets, strict=True)]
     caps = [phrase_caps(q, w, WEIGHTS) for q, w in zip(queries, words, strict=True)]
-    kinds = profile_kinds(profile)
+    return queries, sets, words, caps, profile_kinds(profile)
+
+
+@settings(max_examples=40, deadline=None)
+@given(catalog=catalogs(), profile=profiles(), bar=st.floats(0.0, 0.6))
+def test_the_tree_gives_each_listing_once_within_its_bound(catalog, profile, bar):
+    """Groups below the bar stay whole; all of them, split, cover every listing."""
+    index = fit_index(catalog, VOCABULARY)
+    queries, sets, words, caps, kinds = phrase_parts(index, profile)
     touched = frozenset().union(
         *(s.mention | s.focus_any for s in sets),
         *(holding for held in words for holding in held.holders),
@@ -284,13 +289,7 @@ def test_the_tree_gives_each_listing_once_within_its_bound(catalog, profile, bar
 def test_every_listing_scores_at_most_its_bound(catalog, profile, needs):
     index = fit_index(catalog, VOCABULARY)
     picks = full_ranking(profile, needs, catalog, index, WEIGHTS)
-    queries = profile_queries(
-        profile, index.vocabulary, index.terms, index.document_frequency
-    )
-    sets = [phrase_sets(index, item) for item in queries]
-    words = [phrase_words(index, q, s) for q, s in zip(queries, sets, strict=True)]
-    caps = [phrase_caps(q, w, WEIGHTS) for q, w in zip(queries, words, strict=True)]
-    kinds = profile_kinds(profile)
+    queries, sets, words, caps, kinds = phrase_parts(index, profile)
     position = {listing_id: p for p, listing_id in enumerate(index.listing_ids)}
     classes = listing_classes(index, WEIGHTS)
     bounded = class_bounds(
