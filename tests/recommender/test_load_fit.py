@@ -17,6 +17,7 @@ from bench.generate import generate_records
 from catalog.composition_root import cli
 from catalog.db import open_db
 from catalog.load import load_records, read_records
+from catalog.paths import PROJECT_ROOT
 from catalog.store import content_hash
 from recommender import load_fit
 from recommender.index_store import model_dir, rebuild
@@ -95,6 +96,28 @@ def test_counted_index_is_byte_for_byte_the_refit(
     assert counted == refit_files(db_path)
     ids = json.loads(counted["terms.json"])["listing_ids"]
     assert len(ids) == 300 - 2  # the two withdrawn ones are not ranked
+
+
+def test_the_spiders_feeds_give_the_refit_index(tmp_path, monkeypatch):
+    """What the twelve provider spiders give (tests/golden: missing prices,
+    unknown credits, sessions and on-demand courses) counts as the refit reads."""
+    records = [
+        record
+        for golden in sorted((PROJECT_ROOT / "tests" / "golden").glob("*.json"))
+        for record in json.loads(golden.read_text(encoding="utf-8"))
+    ]
+    assert len({r["provider"] for r in records}) >= 10
+    source = write_lines(tmp_path / "feeds.jsonl", records)
+    monkeypatch.setattr(catalog.load, "CHUNK_RECORDS", 9)
+    monkeypatch.setattr(catalog.load, "PARALLEL_MIN_LINES", 10)
+    refits = []
+    monkeypatch.setattr(load_fit, "rebuild", lambda db: refits.append(db))
+    db_path = tmp_path / "catalog.db"
+    fit_while_loading(db_path, source)
+    assert not refits
+    counted = index_files(model_dir(db_path))
+    monkeypatch.undo()
+    assert counted == refit_files(db_path)
 
 
 def test_a_catalog_that_held_listings_is_refitted(tmp_path, awkward_file):
