@@ -14,47 +14,9 @@ from sqlite_utils.db import DescIndex
 from sqlite_utils.migrations import Migrations
 
 from catalog.paths import default_db_path
-from catalog.schema import CREDIT_CATEGORIES
+from catalog.schema import COURSE_COLUMNS, CREDIT_CATEGORIES
 
 migrations = Migrations("cle_catalog")
-
-#: Columns of the ``courses`` table (one row per listing = interchange record).
-COURSE_COLUMNS = {
-    "id": str,
-    "course_id": str,
-    "provider": str,
-    "title": str,
-    "description": str,
-    "url": str,
-    "format": str,
-    "starts_at": str,
-    "ends_at": str,
-    "starts_utc": str,
-    "ends_utc": str,
-    "timezone": str,
-    "duration_minutes": int,
-    "location": str,
-    "credits": str,
-    "credit_categories": str,
-    "total_hours": float,
-    "ethics_hours": float,
-    "general_hours": float,
-    "specialized_hours": float,
-    "credit_status": str,
-    "approvals": str,
-    "price_usd": float,
-    "member_price_usd": float,
-    "is_free": int,
-    "practice_areas": str,
-    "presenters": str,
-    "credit_text": str,
-    "price_text": str,
-    "when_text": str,
-    "first_seen": str,
-    "last_seen": str,
-    "status": str,
-    "content_hash": str,
-}
 
 FTS_CONFIG = {"courses": ["title", "description"]}
 

@@ -9,13 +9,11 @@ from __future__ import annotations
 import csv
 import io
 import json
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import Protocol
-
-import sqlite_utils
+from typing import TYPE_CHECKING, Protocol
 
 from catalog.interchange_file import (  # noqa: F401 (the loaders' API)
     RecordFile,
@@ -28,6 +26,9 @@ from catalog.records import RecordError, prepare, record_to_csv_row
 from catalog.rows import row_to_record
 from catalog.schema import RECORD_FIELDS
 from catalog.store import StoreResult, bulk_write, content_hash, upsert_records
+
+if TYPE_CHECKING:  # not imported by the process that checks records
+    import sqlite_utils
 
 
 class ChunkCounter(Protocol):
@@ -43,8 +44,11 @@ class ChunkCounter(Protocol):
         """What was counted, as values :mod:`marshal` writes (dicts, lists,
         tuples, str, bytes, numbers, None), for another process to adopt."""
 
-    def adopt(self, state: object) -> None:
-        """Add what an instance in another process counted (:meth:`state`)."""
+    def adopt(self, fetch: Callable[[], object | None]) -> None:
+        """Add what an instance in another process counted: ``fetch()`` gives
+        its :meth:`state` (waiting while it counts on), or None when it
+        stopped first. Told before :meth:`all_stored`; ``fetch`` may be called
+        as late as the counts are needed."""
 
     def all_stored(self) -> None:
         """Every chunk is stored: the load now rebuilds its indexes and commits
@@ -101,15 +105,15 @@ def load_records(
     first = not db.execute("select exists (select 1 from courses)").fetchone()[0]
     chunks = _chunks(numbered, report, first, counter)
     with db.atomic(), bulk_write(db, expected=expected) as bulk:
-        for number, (chunk, hashes, counted_there) in enumerate(chunks):
+        for number, (chunk, hashes, share) in enumerate(chunks):
             if hashes is None and counter is not None:
                 hashes = [content_hash(record) for record in chunk]
             stored = upsert_records(
                 db, chunk, seen_on=seen_on, bulk=bulk, hashes=hashes
             )
             _count_once(kinds, stored)
-            if counter is not None and not counted_there:
-                counter.stored(chunk, hashes, number)
+            if counter is not None:
+                _count(counter, chunk, hashes, number, share)
         if counter is not None:
             counter.all_stored()
     report.stored = _store_result(kinds)
@@ -131,10 +135,11 @@ def _chunks(
     report: LoadReport,
     first_load: bool,
     counter: ChunkCounter | None,
-) -> Iterator[tuple[list[dict], list[str] | None, bool]]:
+) -> Iterator[tuple[list[dict], list[str] | None, CountShare | None]]:
     """Prepared chunks (:func:`_prepared_chunks`) with their records' content
-    hashes when known and whether they were counted elsewhere: from a second
-    process for a large first load of a streamed file."""
+    hashes when known and the share of their counting left to this process
+    (:data:`CountShare`; None: all of it): from a second process for a large
+    first load of a streamed file."""
     if (
         first_load
         and isinstance(numbered, RecordFile)
@@ -144,7 +149,27 @@ def _chunks(
         from catalog.prepare_worker import worker_chunks
 
         return worker_chunks(numbered, report, CHUNK_RECORDS, counter)
-    return ((chunk, None, False) for chunk in _prepared_chunks(numbered, report))
+    return ((chunk, None, None) for chunk in _prepared_chunks(numbered, report))
+
+
+#: What a chunk checked in a second process leaves to this one to count:
+#: given ``count(records, hashes)``, it calls it on the records this process
+#: is to count (:func:`catalog.prepare_worker.worker_chunks`).
+CountShare = Callable[[Callable[[list[dict], list[str]], None]], None]
+
+
+def _count(
+    counter: ChunkCounter,
+    chunk: list[dict],
+    hashes: list[str],
+    number: int,
+    share: CountShare | None,
+) -> None:
+    """Count a stored chunk here: all of it, or the share left to this process."""
+    if share is None:
+        counter.stored(chunk, hashes, number)
+    else:
+        share(lambda records, digests: counter.stored(records, digests, number))
 
 
 def _prepared_chunks(

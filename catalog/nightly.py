@@ -23,10 +23,9 @@ from pathlib import Path
 import sqlite_utils
 
 from catalog import paths
-from catalog.db import COURSE_COLUMNS
 from catalog.health import Health, count_of, evaluate
 from catalog.records import RecordError, prepare, read_jsonl
-from catalog.schema import CATALOG_FIELDS, RECORD_FIELDS
+from catalog.schema import CATALOG_FIELDS, COURSE_COLUMNS, RECORD_FIELDS
 from catalog.store import (
     log_changes,
     record_run,

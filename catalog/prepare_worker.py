@@ -9,39 +9,47 @@ file and computes: the parent alone writes, in its one transaction, so a
 crash of either leaves the catalog as it was (the parent rolls back when the
 child stops early; the child stops at its next write when the parent dies).
 
-The child writes frames to its stdout: ``("chunk", records, hashes, counted,
-rejected, warnings)`` per chunk (``hashes``: each record's content hash, so
-the parent's store does not compute them again; ``counted``: whether the
-child counts this chunk, below), then ``("done", state, rejected,
-warnings)``; the rejected lines and warnings are those found since the
-previous frame. Each
-frame is its length (8 bytes, little-endian) then its :mod:`marshal` bytes:
-records hold only JSON's types and both ends run the same interpreter (at
-100k records marshal cost the child 0.2-0.3 s of CPU where pickle cost
-1.5-1.9 s, and the parent read them in 0.9-1.3 s, collection paused, where
-pickle took 2.2-2.6 s).
+The child (:mod:`catalog.prepare_child`) writes frames to its stdout:
+``("chunk", records, hashes, offered, rejected, warnings)`` per chunk
+(``hashes``: each record's content hash, so the parent's store does not
+compute them again; ``offered``: whether the child offers to count it,
+below), then ``("end", rejected, warnings)``; the rejected lines and warnings
+are those found since the previous frame. Each frame is its length (8 bytes,
+little-endian) then its :mod:`marshal` bytes: records hold only JSON's types
+and both ends run the same interpreter (at 100k records marshal cost the
+child 0.2-0.3 s of CPU where pickle cost 1.5-1.9 s, and the parent read them
+in 0.9-1.3 s, collection paused, where pickle took 2.2-2.6 s).
+
 Given a counter (:class:`catalog.load.ChunkCounter`, such as the
-recommender's term counts of a first load), the child makes its own of the
-same class and counts one chunk in :data:`COUNT_EVERY` after sending it; the
-parent counts the others after writing them, so neither process waits long
-for the other. ``state`` is the child's counter's ``state()``
-(plain values, which marshal writes), which the parent's counter adopts.
+recommender's term counts of a first load), the counting goes to whichever
+process is free. The child offers each chunk while it holds fewer than
+:data:`BACKLOG_RECORDS` records not yet counted. The parent, once it has
+written an offered chunk, counts slices of it (:data:`COUNT_SLICE` records)
+for as long as the child's next frame has not begun to arrive, telling the
+child each slice it took (:func:`claim_bytes` on the child's stdin); the
+child counts the rest when it is ahead and, after its last chunk, while the
+parent rebuilds the catalog's indexes, then writes ``("counts", state)``,
+its counter's ``state()`` (plain values), which the parent's counter adopts.
+A slice the child began before the parent's claim reached it is counted by
+both: the same counts, of which the parent's are kept.
+At 100k listings, counting one chunk in four in the child (fixed) had each
+process wait for the other: the parent read 3.8 s of frames it waited for.
 """
 
 from __future__ import annotations
 
 import gc
-import importlib
 import marshal
-import os
+import select
 import subprocess
 import sys
+import weakref
 from collections.abc import Iterator
-from pathlib import Path
+from subprocess import PIPE
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from catalog.load import ChunkCounter, LoadReport, RecordFile
+    from catalog.load import ChunkCounter, CountShare, LoadReport, RecordFile
 
 
 class PrepareWorkerError(RuntimeError):
@@ -53,25 +61,30 @@ def worker_chunks(
     report: LoadReport,
     chunk_records: int,
     counter: ChunkCounter | None = None,
-) -> Iterator[tuple[list[dict], list[str], bool]]:
+) -> Iterator[tuple[list[dict], list[str], CountShare]]:
     """The prepared chunks of a streamed JSON-lines file, checked by a child.
 
     The same chunks, rejected lines and warnings (added to ``report``) as
     :func:`catalog.load._prepared_chunks` gives in this process, each chunk
-    with the content hashes of its records and whether the child counts it.
+    with the content hashes of its records and the share of its counting
+    left to this process (:func:`_leaver`).
 
-    :param counter: counted by the child (see the module's docstring): it
-        adopts the child's counts when the last chunk has been given
-    :raises PrepareWorkerError: when the child stops early
+    :param counter: counted by the child too (see the module's docstring):
+        when the last chunk has been given, it is handed the child's counts
+        to adopt (a call that waits for them)
+    :raises PrepareWorkerError: when the child stops before its last chunk
     """
-    args = [sys.executable, "-m", __name__, str(records.path), str(records.lines)]
-    args.append(str(chunk_records))
+    sizes = (records.lines, chunk_records, COUNT_SLICE, BACKLOG_RECORDS)
+    args = [sys.executable, "-m", "catalog.prepare_child", str(records.path)]
+    args += [str(size) for size in sizes]
     if counter is not None:
         args.append(f"{type(counter).__module__}:{type(counter).__qualname__}")
-    child = subprocess.Popen(args, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE)
-    done = False
+    # Unbuffered, so a look at the pipe tells whether the next frame is there.
+    child = subprocess.Popen(args, bufsize=0, stdin=PIPE, stdout=PIPE)
+    ended = handed = False
+    number = 0
     try:
-        while not done:
+        while not ended:
             frame = _read_frame(child.stdout)
             if frame is None:
                 raise PrepareWorkerError(
@@ -80,28 +93,101 @@ def worker_chunks(
                 )
             report.rejected.extend(frame[-2])
             report.warnings.extend(frame[-1])
-            done = frame[0] == "done"
-            if not done:
-                yield frame[1], frame[2], frame[3]
-            elif counter is not None:
-                counter.adopt(frame[1])
+            ended = frame[0] == "end"
+            if not ended:
+                yield frame[1], frame[2], _leaver(child, *frame[1:3], number, frame[3])
+                number += 1
+        if counter is not None:
+            counter.adopt(_ChildCounts(child))
+            handed = True
     finally:
-        if not done:  # the parent failed or stopped reading: stop the child
-            child.kill()
-        child.wait()
-        child.stdout.close()
+        if not handed:
+            _reap(child, kill=not ended)
+
+
+def _leaver(
+    child: subprocess.Popen,
+    chunk: list[dict],
+    hashes: list[str],
+    number: int,
+    offered: bool,
+) -> CountShare:
+    """The share of chunk ``number``'s counting this process takes, once the
+    chunk is written (a :data:`catalog.load.CountShare`).
+
+    All of it when the child did not offer to count it. Else slice by slice
+    (:data:`COUNT_SLICE`) while the child's next frame is not there yet
+    (this process would only wait for it), telling the child each slice so it
+    drops it (:data:`CLAIM_BYTES`); the rest is left to the child.
+    """
+
+    def share(count) -> None:
+        if not offered:
+            count(chunk, hashes)
+            return
+        for start in range(0, len(chunk), COUNT_SLICE):
+            if _frame_waiting(child.stdout):
+                return
+            try:
+                child.stdin.write(claim_bytes(number, start))
+            except BrokenPipeError:  # the child is gone: the next read will tell
+                return
+            end = start + COUNT_SLICE
+            count(chunk[start:end], hashes[start:end])
+
+    return share
+
+
+def _frame_waiting(stream) -> bool:
+    """Whether the child has begun to write its next frame."""
+    return bool(select.select([stream], [], [], 0)[0])
+
+
+def _reap(child: subprocess.Popen, *, kill: bool) -> None:
+    """Wait for the child (stopped first when the parent gave up reading)."""
+    if kill:
+        child.kill()
+    try:
+        child.stdin.close()
+    except BrokenPipeError:
+        pass
+    child.wait()
+    child.stdout.close()
+
+
+class _ChildCounts:
+    """The child's counts, read when asked: it counts its last chunks while
+    this process rebuilds the catalog's indexes (:meth:`ChunkCounter.adopt`)."""
+
+    def __init__(self, child: subprocess.Popen):
+        self._child = child
+        # Never asked (the load failed first): the child is stopped when
+        # this object goes, not left to write to a pipe nobody reads.
+        self._reaped = weakref.finalize(self, _reap, child, kill=True)
+
+    def __call__(self) -> object | None:
+        """The child's counter's ``state()``, or None when it stopped first."""
+        frame = _read_frame(self._child.stdout)
+        self._reaped.detach()
+        _reap(self._child, kill=frame is None)
+        return frame[1] if frame is not None and frame[0] == "counts" else None
 
 
 #: Records in the child's first chunk: the parent waits for it doing nothing,
 #: so it is sent small (2,000 records take the child about 0.25 s to check).
 FIRST_CHUNK_RECORDS = 2_000
-#: The child counts one chunk in this many (the parent the others): checking
-#: a chunk costs the child about half again what writing it costs the parent,
-#: so the parent takes most of the counting. 100k listings: the child counting
-#: every chunk made the parent wait 12 s of a 28 s load, every other one 7 s.
-COUNT_EVERY = 4
+#: Records the child holds to count later, at most: it counts while the parent
+#: is still reading an earlier frame and, after its last chunk, while the
+#: parent rebuilds the indexes; a chunk that would pass this is counted by the
+#: parent. (About 4 KB a record: 50,000 hold some 200 MB.)
+BACKLOG_RECORDS = 100_000
+#: Records counted at a time from that backlog, between looks at the parent.
+COUNT_SLICE = 500
 #: A frame's length, before its bytes.
 _LENGTH_BYTES = 8
+#: What the parent writes to the child for each slice it counted itself: the
+#: chunk's number and the slice's first record (4 bytes each, little-endian).
+CLAIM_BYTES = 8
 
 
 def _read_frame(stream) -> tuple | None:
@@ -110,14 +196,24 @@ def _read_frame(stream) -> tuple | None:
     return None if data is None else _decoded(data)
 
 
-def _frame_bytes(stream) -> bytes | None:
+def _frame_bytes(stream) -> bytearray | None:
     """The next frame's bytes, or None when the stream ends before it does."""
-    head = stream.read(_LENGTH_BYTES)
-    if len(head) < _LENGTH_BYTES:
+    head = _read_exactly(stream, _LENGTH_BYTES)
+    if head is None:
         return None
-    size = int.from_bytes(head, "little")
-    data = stream.read(size)
-    return None if len(data) < size else data
+    return _read_exactly(stream, int.from_bytes(head, "little"))
+
+
+def _read_exactly(stream, size: int) -> bytearray | None:
+    """``size`` bytes of an unbuffered stream (which gives what a pipe holds)."""
+    data = bytearray(size)
+    view, done = memoryview(data), 0
+    while done < size:
+        got = stream.readinto(view[done:])
+        if not got:
+            return None
+        done += got
+    return data
 
 
 def _decoded(data: bytes) -> tuple:
@@ -133,67 +229,17 @@ def _decoded(data: bytes) -> tuple:
             gc.enable()
 
 
+def claim_bytes(number: int, start: int) -> bytes:
+    """What the parent writes when it counts a slice itself (:data:`CLAIM_BYTES`)."""
+    return number.to_bytes(4, "little") + start.to_bytes(4, "little")
+
+
 def _write_frame(out, frame: tuple) -> None:
-    data = marshal.dumps(frame)
+    write_frame_bytes(out, marshal.dumps(frame))
+
+
+def write_frame_bytes(out, data: bytes) -> None:
+    """Write one frame given its :mod:`marshal` bytes."""
     out.write(len(data).to_bytes(_LENGTH_BYTES, "little"))
     out.write(data)
     out.flush()
-
-
-def serve(
-    path: Path, lines: int, chunk_records: int, counter_name: str | None = None
-) -> None:
-    """The child's side: prepare the file's chunks and write them as frames.
-
-    :param counter_name: ``module:class`` of the counter to count them with
-    """
-    import catalog.load
-    from catalog.load import LoadReport, RecordFile, _prepared_chunks
-    from catalog.store import content_hash
-
-    catalog.load.CHUNK_RECORDS = chunk_records
-    out = sys.stdout.buffer
-    report = LoadReport()
-    sent = [0, 0]
-
-    def frame(*head) -> tuple:
-        rejected, warnings = report.rejected[sent[0] :], report.warnings[sent[1] :]
-        sent[:] = [len(report.rejected), len(report.warnings)]
-        return (*head, rejected, warnings)
-
-    counter = _made(counter_name) if counter_name else None
-    # What is loaded by now (modules, the counter's vocabulary) lives as long
-    # as the child: collections need not walk it again (1-2 s of CPU at 100k).
-    gc.freeze()
-    first = min(FIRST_CHUNK_RECORDS, chunk_records)
-    chunks = _prepared_chunks(RecordFile(path, lines), report, first)
-    for number, chunk in enumerate(chunks):
-        hashes = [content_hash(record) for record in chunk]
-        here = counter is not None and number % COUNT_EVERY == COUNT_EVERY - 1
-        _write_frame(out, frame("chunk", chunk, hashes, here))
-        if here:  # the parent writes this chunk meanwhile
-            counter.stored(chunk, hashes, number)
-    counted = counter.state() if counter is not None else None
-    _write_frame(out, frame("done", counted))
-
-
-def _made(name: str):
-    """A new instance of the class named ``module:qualified.name``."""
-    module, _, attribute = name.partition(":")
-    made = importlib.import_module(module)
-    for part in attribute.split("."):
-        made = getattr(made, part)
-    return made()
-
-
-def main(argv: list[str]) -> None:
-    """``python -m catalog.prepare_worker FILE LINES CHUNK_RECORDS [COUNTER]``."""
-    path, lines, chunk_records, *counter = argv
-    try:
-        serve(Path(path), int(lines), int(chunk_records), *counter)
-    except BrokenPipeError:  # the parent is gone: its transaction rolled back
-        os._exit(1)
-
-
-if __name__ == "__main__":
-    main(sys.argv[1:])

@@ -1,8 +1,10 @@
 """The interchange record: vocabularies and its JSON Schema (DESIGN.md section 1).
 
 This module is the one written contract between spiders, ``cle import``,
-``cle export`` and the catalog tables. The JSON Schema enums are built from the
-vocabulary tuples below, so code and schema cannot drift apart.
+``cle export`` and the catalog tables (the ``courses`` columns are here too,
+for code that checks records without opening a database). The JSON Schema
+enums are built from the vocabulary tuples below, so code and schema cannot
+drift apart.
 """
 
 from __future__ import annotations
@@ -89,3 +91,42 @@ RECORD_SCHEMA: dict = {
 
 #: Every field of the interchange record, in the documented order.
 RECORD_FIELDS: tuple[str, ...] = tuple(RECORD_SCHEMA["properties"])
+
+
+#: Columns of the ``courses`` table (one row per listing = interchange record).
+COURSE_COLUMNS = {
+    "id": str,
+    "course_id": str,
+    "provider": str,
+    "title": str,
+    "description": str,
+    "url": str,
+    "format": str,
+    "starts_at": str,
+    "ends_at": str,
+    "starts_utc": str,
+    "ends_utc": str,
+    "timezone": str,
+    "duration_minutes": int,
+    "location": str,
+    "credits": str,
+    "credit_categories": str,
+    "total_hours": float,
+    "ethics_hours": float,
+    "general_hours": float,
+    "specialized_hours": float,
+    "credit_status": str,
+    "approvals": str,
+    "price_usd": float,
+    "member_price_usd": float,
+    "is_free": int,
+    "practice_areas": str,
+    "presenters": str,
+    "credit_text": str,
+    "price_text": str,
+    "when_text": str,
+    "first_seen": str,
+    "last_seen": str,
+    "status": str,
+    "content_hash": str,
+}

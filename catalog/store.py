@@ -12,13 +12,14 @@ from collections.abc import Iterable
 from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass, field
 from operator import itemgetter
-
-import sqlite_utils
-from sqlite_utils.utils import chunks
+from typing import TYPE_CHECKING
 
 from catalog.schema import CREDIT_CATEGORIES
 from catalog.store_rows import HOURS_COLUMNS, record_to_row
 from catalog.store_rows import content_hash as content_hash  # catalog.load's
+
+if TYPE_CHECKING:  # imported by the process that only checks records, too
+    import sqlite_utils
 
 
 @dataclass
@@ -383,4 +384,4 @@ def _existing(db: sqlite_utils.Database, ids: list[str]) -> dict[str, dict]:
 
 
 def _chunks(items: list, size: int):
-    return (list(chunk) for chunk in chunks(items, size))
+    return (items[start : start + size] for start in range(0, len(items), size))

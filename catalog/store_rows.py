@@ -15,11 +15,15 @@ from __future__ import annotations
 import hashlib
 from functools import lru_cache
 
-from catalog.db import COURSE_COLUMNS
 from catalog.jsontext import json_encoder
 from catalog.records import utc_instant
 from catalog.rows import JSON_COLUMNS
-from catalog.schema import CATALOG_FIELDS, CREDIT_CATEGORIES, RECORD_FIELDS
+from catalog.schema import (
+    CATALOG_FIELDS,
+    COURSE_COLUMNS,
+    CREDIT_CATEGORIES,
+    RECORD_FIELDS,
+)
 
 _TO_JSON = json_encoder()
 _TO_HASHED_JSON = json_encoder(sort_keys=True, default=str)

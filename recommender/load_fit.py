@@ -4,20 +4,21 @@ The refit after a load (:func:`recommender.index_store.rebuild`) reads every
 active listing back from the catalog and tokenizes it. A first load has just
 had each of those listings in hand, so it counts their terms as it goes
 (:class:`ListingCounts`, a :class:`catalog.load.ChunkCounter`): in the second
-process that checks the records of a large file, while this one writes, or
-here after each chunk is written. When the load has committed,
-:class:`FitWhileLoading` checks the counts against the catalog: the same
-active listings in id order, each with the content hash it counted. When
-anything differs (the catalog held listings before, a listing moved since,
-another writer) it refits from the catalog as :func:`rebuild` does, so the
-saved index is the one a refit would save
+process that checks the records of a large file, while this one writes or
+rebuilds the catalog's indexes, or here after each chunk is written. When
+the load has committed, :class:`FitWhileLoading` checks the counts against
+the catalog: the same active listings in id order, each with the content
+hash it counted. When anything differs (the catalog held listings before, a
+listing moved since, another writer, the other process's counts never
+came) it refits from the catalog as :func:`rebuild` does, so the saved index
+is the one a refit would save
 (``tests/recommender/test_load_fit.py`` compares them byte for byte).
 """
 
 from __future__ import annotations
 
 import threading
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from catalog.queries import active_content_hashes, catalog_fingerprint
@@ -52,6 +53,7 @@ class ListingCounts:
         #: facts), or (chunk,) when that chunk withdrew it
         self.listings: dict[str, tuple] = {}
         self._keys: dict[tuple, tuple] = {}  # one class key object per class
+        self._theirs: list[Callable[[], tuple | None]] = []
         self._weighing: threading.Thread | None = None
         self._weighed: tuple | BaseException | None = None
 
@@ -78,8 +80,13 @@ class ListingCounts:
             self.listings,
         )
 
-    def adopt(self, state: tuple) -> None:
-        """Add what another process counted (its :meth:`state`) to these counts."""
+    def adopt(self, fetch: Callable[[], tuple | None]) -> None:
+        """Take what another process counts: ``fetch()`` gives its
+        :meth:`state` (or None if it stopped), asked for when weighing."""
+        self._theirs.append(fetch)
+
+    def _add(self, state: tuple) -> None:
+        """Add another process's counts (its :meth:`state`) to these."""
         import numpy as np
 
         numbers, terms, counts, listings = state
@@ -111,9 +118,10 @@ class ListingCounts:
         except BaseException as exc:  # raised again by weighed()
             self._weighed = exc
 
-    def weighed(self) -> tuple[list[tuple[str, str]], PersistedIndex]:
+    def weighed(self) -> tuple[list[tuple[str, str]], PersistedIndex] | None:
         """The ``(id, content hash)`` of each active listing in id order, and
-        the index of those listings (weighed when :meth:`all_stored` was told)."""
+        the index of those listings (weighed when :meth:`all_stored` was told);
+        None when another process's counts never came."""
         if self._weighing is None:
             self.all_stored()
         self._weighing.join()
@@ -121,7 +129,12 @@ class ListingCounts:
             raise self._weighed
         return self._weighed
 
-    def _index(self) -> tuple[list[tuple[str, str]], PersistedIndex]:
+    def _index(self) -> tuple[list[tuple[str, str]], PersistedIndex] | None:
+        while self._theirs:
+            state = self._theirs.pop(0)()
+            if state is None:
+                return None
+            self._add(state)
         # The catalog orders ids by their UTF-8 bytes: for text without lone
         # surrogates (sanitize removes them) that is Python's order of str.
         active = sorted(i for i, entry in self.listings.items() if len(entry) > 1)
@@ -172,7 +185,10 @@ class FitWhileLoading:
     def _counted_index(self) -> tuple[dict, PersistedIndex] | None:
         """The index from the counts, with its key; None unless the catalog's
         active listings are exactly the ones counted, with the same content."""
-        expected, index = self.counter.weighed()
+        weighed = self.counter.weighed()
+        if weighed is None:
+            return None
+        expected, index = weighed
         key = index_key(self.connection)
         if list(active_content_hashes(self.connection)) != expected:
             return None

@@ -94,7 +94,10 @@ def test_the_worker_gives_the_chunks_made_in_process(tmp_path, monkeypatch):
     got = [chunk for chunk, _, _ in framed]
     hashes = [[content_hash(record) for record in chunk] for chunk in expected]
     assert [digests for _, digests, _ in framed] == hashes
-    assert not any(counted for _, _, counted in framed)  # no counter given
+    for chunk, digests, share in framed:  # no counter given: all counted here
+        given = []
+        share(lambda records, hashes, given=given: given.append((records, hashes)))
+        assert given == [(chunk, digests)]
     assert [len(chunk) for chunk in got] == [6, 6, 6, 2]
     assert got == expected
     orders = [[list(r) for r in chunk] for chunk in got]
@@ -206,6 +209,29 @@ def _workers_of(parent: int) -> list[int]:
             continue
         if f"\nPPid:\t{parent}\n" in text:
             cmdline = (status.parent / "cmdline").read_bytes()
-            if b"catalog.prepare_worker" in cmdline:
+            if b"catalog.prepare_child" in cmdline:
                 found.append(int(status.parent.name))
     return found
+
+
+def test_the_child_reads_claims_written_in_pieces():
+    """Slices the parent counted reach the child whole, however the pipe splits
+    them."""
+    from catalog.prepare_child import _FrameSender
+    from catalog.prepare_worker import claim_bytes
+
+    claims_read, claims_write = os.pipe()
+    sender = _FrameSender(io.BytesIO(), claims_read)
+    data = b"".join(claim_bytes(n, s) for n, s in [(0, 0), (3, 500), (70000, 9500)])
+    for piece in (data[:3], data[3:13], data[13:]):
+        os.write(claims_write, piece)
+        time.sleep(0.01)
+    os.close(claims_write)
+    deadline = time.monotonic() + 5
+    while not sender.claimed(70000, 9500):
+        assert time.monotonic() < deadline, "the last claim never arrived"
+        time.sleep(0.01)
+    assert sender.claimed(0, 0) and sender.claimed(3, 500)
+    assert not sender.claimed(3, 0) and not sender.claimed(500, 3)
+    sender.close()
+    os.close(claims_read)

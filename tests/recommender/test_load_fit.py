@@ -163,7 +163,8 @@ def test_counts_made_in_two_processes_add_up(awkward_file):
         hashes = [content_hash(record) for record in chunk]
         alone.stored(chunk, hashes, number)
         (here if number % 2 == 0 else there).stored(chunk, hashes, number)
-    here.adopt(marshal.loads(marshal.dumps(there.state())))
+    state = marshal.dumps(there.state())
+    here.adopt(lambda: marshal.loads(state))
     (expected, index), (expected_alone, index_alone) = here.weighed(), alone.weighed()
     assert expected == expected_alone and len(expected) == 298
     for name in ("listing_ids", "terms", "idf", "indptr", "indices", "data",
@@ -207,4 +208,81 @@ def test_cle_import_saves_the_counted_index(tmp_path, awkward_file):
         cli, ["import", str(awkward_file), "--db", str(db_path)]
     )
     assert result.exit_code == 0, result.output
+    assert index_files(model_dir(db_path)) == refit_files(db_path)
+
+
+@pytest.mark.parametrize("parent_takes", ["every slice", "no slice", "every other"])
+def test_counting_shared_any_way_gives_the_refit_index(
+    tmp_path, monkeypatch, awkward_file, parent_takes
+):
+    """Whatever the timing, each slice is counted by one of the processes (or
+    both): the parent takes the slices of an offered chunk while the child's
+    next frame is not there (forced here), the child the rest; chunks the
+    child's full backlog does not offer are the parent's."""
+    monkeypatch.setattr(catalog.load, "CHUNK_RECORDS", 37)
+    monkeypatch.setattr(catalog.load, "PARALLEL_MIN_LINES", 10)
+    monkeypatch.setattr(catalog.store, "BULK_MIN_NEW", 10)
+    monkeypatch.setattr(catalog.prepare_worker, "COUNT_SLICE", 5)
+    monkeypatch.setattr(catalog.prepare_worker, "BACKLOG_RECORDS", 60)
+    looks = []
+
+    def frame_waiting(stream):
+        looks.append(1)
+        if parent_takes == "every other":
+            return len(looks) % 2 == 0
+        return parent_takes == "no slice"
+
+    monkeypatch.setattr(catalog.prepare_worker, "_frame_waiting", frame_waiting)
+    counted_here = []
+    real_stored = ListingCounts.stored
+
+    def stored(self, records, hashes, number):
+        counted_here.extend(record["id"] for record in records)
+        return real_stored(self, records, hashes, number)
+
+    monkeypatch.setattr(ListingCounts, "stored", stored)
+    counted_there = []
+    real_add = ListingCounts._add
+
+    def add(self, state):
+        counted_there.extend(state[3])  # the ids the child counted
+        return real_add(self, state)
+
+    monkeypatch.setattr(ListingCounts, "_add", add)
+    refits = []
+    monkeypatch.setattr(load_fit, "rebuild", lambda db: refits.append(db))
+    db_path = tmp_path / "catalog.db"
+    fit_while_loading(db_path, awkward_file)
+    assert not refits and looks
+    lines = [json.loads(line)["id"] for line in awkward_file.read_text().splitlines()]
+    if parent_takes == "every slice":  # each line once (no id twice in a chunk)
+        # The child may have begun a slice before its claim reached it (here
+        # the claims of the last chunk): counted twice, the same counts.
+        assert len(counted_here) == len(lines)
+    else:
+        assert 0 < len(counted_here) < len(lines) and counted_there
+        assert set(counted_here) | set(counted_there) == set(lines)
+    counted = index_files(model_dir(db_path))
+    monkeypatch.undo()
+    assert counted == refit_files(db_path)
+
+
+def test_counts_that_never_come_mean_a_refit(tmp_path, monkeypatch, awkward_file):
+    """The checking process stops after its last chunk, before its counts: the
+    load stands and the index is refitted from the catalog."""
+    counts = ListingCounts()
+    counts.adopt(lambda: None)
+    assert counts.weighed() is None
+    db_path = tmp_path / "catalog.db"
+    db = open_db(db_path)
+    refit = FitWhileLoading(db)
+    assert load_records(db, read_records(awkward_file), counter=refit.counter).ok
+    monkeypatch.setattr(refit.counter, "weighed", lambda: None)
+    calls = []
+    monkeypatch.setattr(load_fit, "rebuild", lambda d: calls.append(1) or rebuild(d))
+    try:
+        refit.finish()
+    finally:
+        db.close()
+    assert calls == [1]
     assert index_files(model_dir(db_path)) == refit_files(db_path)
