@@ -45,8 +45,12 @@ class ListingCounts:
     """
 
     def __init__(self):
-        self.vocabulary = load_vocabulary()
-        self._tokenize = ListingTokenizer(self.vocabulary)
+        # The vocabulary loads at the first count, or in a thread (:meth:`warm`):
+        # made early in both processes, these counts must not hold them up
+        # (0.36 s, which the checking process spent before its first chunk).
+        self._loading = threading.Lock()
+        self.vocabulary = None
+        self._tokenize = None
         self._facts = ListingFacts()
         self.terms = TermCounts()
         #: listing id -> (chunk, content hash, start, end of its counts, its
@@ -61,6 +65,7 @@ class ListingCounts:
         self, records: Sequence[dict], hashes: Sequence[str], number: int
     ) -> None:
         """Count stored chunk ``number`` (``hashes`` in the order of ``records``)."""
+        self.warm()
         for record, digest in zip(records, hashes, strict=True):
             if (record.get("status") or "active") != "active":
                 self.listings[record["id"]] = (number,)
@@ -69,6 +74,14 @@ class ListingCounts:
             key, *rest = self._facts.facts(record)
             facts = (self._keys.setdefault(key, key), *rest)
             self.listings[record["id"]] = (number, digest, start, end, facts)
+
+    def warm(self) -> None:
+        """Load the vocabulary now (then return at once; waits for a thread
+        that is loading it)."""
+        with self._loading:
+            if self._tokenize is None:
+                self.vocabulary = load_vocabulary()
+                self._tokenize = ListingTokenizer(self.vocabulary)
 
     def state(self) -> tuple:
         """What was counted, as plain values (marshalled by the checking process)."""
@@ -130,6 +143,7 @@ class ListingCounts:
         return self._weighed
 
     def _index(self) -> tuple[list[tuple[str, str]], PersistedIndex] | None:
+        self.warm()
         while self._theirs:
             state = self._theirs.pop(0)()
             if state is None:
@@ -164,11 +178,15 @@ class FitWhileLoading:
         self.connection = getattr(db, "conn", db)
         empty = catalog_fingerprint(self.connection)["listings"] == 0
         self.counter = ListingCounts() if empty else None
-        # scikit-learn weighs the counts at the end: imported meanwhile, while
-        # this process mostly waits for the first checked chunk.
-        self._import = threading.Thread(target=_import_scikit_learn, daemon=True)
+        # The vocabulary, and scikit-learn, which weighs the counts at the end,
+        # loaded meanwhile: this process mostly waits for the first chunk.
+        self._import = threading.Thread(target=self._warm, daemon=True)
         if empty:
             self._import.start()
+
+    def _warm(self) -> None:
+        self.counter.warm()
+        import sklearn.feature_extraction.text  # noqa: F401
 
     def finish(self) -> Path:
         """Save the index of the committed catalog; return its folder."""
@@ -195,7 +213,3 @@ class FitWhileLoading:
         if index_key(self.connection) != key:
             return None
         return key, index
-
-
-def _import_scikit_learn() -> None:
-    import sklearn.feature_extraction.text  # noqa: F401
