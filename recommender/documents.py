@@ -13,7 +13,8 @@ from collections.abc import Callable, Container
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from recommender.vocabulary import Vocabulary, plain_words, stem, word_spans, words
+from recommender.vocabulary import Vocabulary
+from recommender.wording import plain_words, stem, word_spans, words
 
 if TYPE_CHECKING:
     from recommender.tracking.profile import Profile

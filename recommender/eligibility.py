@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 from catalog.schema import UNSCHEDULED_FORMATS
 from recommender.needs import Need, last_deadline
-from recommender.vocabulary import plain_words
+from recommender.wording import plain_words
 
 if TYPE_CHECKING:
     from recommender.tracking.profile import Profile

@@ -16,7 +16,8 @@ from recommender.documents import QueryItem, listing_text
 from recommender.eligibility import is_scheduled, local_day
 from recommender.needs import Need
 from recommender.rank import Recommendation
-from recommender.vocabulary import Vocabulary, surface_forms, surface_words, words
+from recommender.vocabulary import Vocabulary, surface_forms, surface_words
+from recommender.wording import words
 
 _KIND_WORDS = {"skill_gap": "skill gap", "practice_area": "practice area"}
 _FORMAT_WORDS = {

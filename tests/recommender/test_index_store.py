@@ -17,7 +17,8 @@ from catalog.queries import connect_readonly, read_active_listings
 from recommender import index_store
 from recommender.documents import listing_tokens, query_item
 from recommender.model import CourseIndex
-from recommender.vocabulary import load_vocabulary, stem
+from recommender.vocabulary import load_vocabulary
+from recommender.wording import stem
 
 SAMPLE = PROJECT_ROOT / "data" / "sample" / "courses.jsonl"
 

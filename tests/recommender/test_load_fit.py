@@ -22,7 +22,7 @@ from catalog.store import content_hash
 from recommender import load_fit
 from recommender.index_store import model_dir, rebuild
 from recommender.load_fit import FitWhileLoading, ListingCounts
-from recommender.vocabulary import stem
+from recommender.wording import stem
 
 
 def write_lines(path: Path, records: list[dict]) -> Path:

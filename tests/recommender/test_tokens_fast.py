@@ -13,7 +13,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from recommender.documents import ListingTokenizer, listing_tokens
-from recommender.vocabulary import load_vocabulary, word_spans, words
+from recommender.vocabulary import load_vocabulary
+from recommender.wording import word_spans, words
 
 
 @pytest.fixture(scope="module")

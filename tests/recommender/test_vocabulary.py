@@ -7,13 +7,8 @@ import yaml
 
 from catalog.paths import reference_path
 from recommender.documents import query_item
-from recommender.vocabulary import (
-    STOP_WORDS,
-    load_vocabulary,
-    plain_words,
-    surface_forms,
-    words,
-)
+from recommender.vocabulary import load_vocabulary, surface_forms
+from recommender.wording import STOP_WORDS, plain_words, words
 
 
 @pytest.fixture(scope="module")
