@@ -25,7 +25,8 @@ from catalog.interchange_file import (  # noqa: F401 (the loaders' API)
 from catalog.records import RecordError, prepare, record_to_csv_row
 from catalog.rows import row_to_record
 from catalog.schema import RECORD_FIELDS
-from catalog.store import StoreResult, bulk_write, content_hash, upsert_records
+from catalog.store import StoreResult, content_hash, upsert_records
+from catalog.store_bulk import bulk_write
 
 if TYPE_CHECKING:  # not imported by the process that checks records
     import sqlite_utils
@@ -63,6 +64,9 @@ class LoadReport:
     rejected: list[tuple[int, str]] = field(default_factory=list)
     #: Lines stored with a field cut to its size limit: (line number, what).
     warnings: list[tuple[int, str]] = field(default_factory=list)
+    #: The thread copying a bulk load's log into the database file, if any
+    #: (:meth:`catalog.store_bulk.BulkWrite.checkpoint_aside`).
+    checkpoint: object | None = None
 
     @property
     def ok(self) -> bool:
@@ -116,6 +120,7 @@ def load_records(
                 _count(counter, chunk, hashes, number, share)
         if counter is not None:
             counter.all_stored()
+    report.checkpoint = bulk.checkpoint_aside()
     report.stored = _store_result(kinds)
     return report
 

@@ -3,18 +3,19 @@
 Records arrive already checked by :func:`catalog.records.prepare`. This module
 turns them into rows (:mod:`catalog.store_rows`), keeps the history fields
 (``first_seen``, ``last_seen``, ``status``) and tells what was new and what
-changed.
+changed; a large load takes the bulk path of :mod:`catalog.store_bulk`.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
-from contextlib import contextmanager, nullcontext
+from contextlib import nullcontext
 from dataclasses import dataclass, field
 from operator import itemgetter
 from typing import TYPE_CHECKING
 
 from catalog.schema import CREDIT_CATEGORIES
+from catalog.store_bulk import BulkWrite, indexes_rebuilt_after
 from catalog.store_rows import HOURS_COLUMNS, record_to_row
 from catalog.store_rows import content_hash as content_hash  # catalog.load's
 
@@ -50,54 +51,6 @@ def ensure_providers(db: sqlite_utils.Database, slugs: Iterable[str]) -> None:
 #: on 10,000 generated listings (BENCHMARKS.md): per-row index upkeep was most
 #: of the store's time on a first load.
 BULK_MIN_NEW = 2000
-#: Tables whose secondary indexes the bulk path drops and builds once (the
-#: case-folded practice-area index, kept row by row, cost 2 s at 100k).
-_BULK_TABLES = ("courses", "credits", "course_practice_areas")
-
-
-class BulkWrite:
-    """Several :func:`upsert_records` calls of one load sharing one index rebuild.
-
-    The bulk path is chosen once, at the first write with new listings: when
-    the load's new listings (that write's share of new ones times the records
-    expected) number at least :data:`BULK_MIN_NEW` and at least the rows the
-    table held. The indexes are then dropped and rebuilt when the load ends.
-    """
-
-    def __init__(self, db: sqlite_utils.Database, expected: int | None):
-        self.db = db
-        self.expected = expected
-        self.decided = False
-        self.active = False
-        self._saved: list[tuple[str, str, str]] = []
-
-    def decide(self, new: int, written: int, held: int) -> None:
-        """Choose the path once, from the first write that has new listings."""
-        if self.decided or not new:
-            return
-        self.decided = True
-        expected_new = new * max(self.expected or written, written) / written
-        if expected_new >= BULK_MIN_NEW and expected_new >= held:
-            self._saved = _drop_bulk_indexes(self.db)
-            self.active = True
-
-    def finish(self) -> None:
-        """Rebuild what :meth:`decide` dropped (inside the load's transaction)."""
-        if self.active:
-            _restore_indexes(self.db, "courses", self._saved)
-            self.active = False
-
-
-@contextmanager
-def bulk_write(db: sqlite_utils.Database, *, expected: int | None = None):
-    """A load of about ``expected`` records in several writes, one index rebuild.
-
-    Use inside ``db.atomic()`` and pass the yielded object to each
-    :func:`upsert_records`. An exception leaves the indexes to the rollback.
-    """
-    writer = BulkWrite(db, expected)
-    yield writer
-    writer.finish()
 
 
 def upsert_records(
@@ -116,8 +69,9 @@ def upsert_records(
 
     :param records: prepared interchange records
     :param seen_on: the date (YYYY-MM-DD) these listings were seen
-    :param bulk: one of several writes of a :func:`bulk_write` load (the
-        bulk path is then chosen once for the whole load)
+    :param bulk: one of several writes of a load in
+        :func:`catalog.store_bulk.bulk_write` (the bulk path is then chosen
+        once for the whole load)
     :param hashes: the records' content hashes (:func:`content_hash`), in
         their order, when the caller has them (else computed here)
     :return: the ids that were new, changed or unchanged
@@ -141,10 +95,10 @@ def upsert_records(
     alone = False
     if bulk is not None:
         if new and not bulk.decided:
-            bulk.decide(len(new), len(records), _count(db) if held else 0)
+            bulk.decide(len(new), len(records), _count(db) if held else 0, BULK_MIN_NEW)
     elif len(new) >= BULK_MIN_NEW:
         alone = len(new) >= (_count(db) if held else 0)
-    with _indexes_rebuilt_after(db) if alone else nullcontext():
+    with indexes_rebuilt_after(db) if alone else nullcontext():
         _insert_rows(db, [row for row in rows if row["id"] in new])
         _update_rows(db, [row for row in rows if row["id"] not in new])
     _refill_course_details(db, rows, areas=areas, stale=result.changed)
@@ -242,52 +196,6 @@ def _update_rows(db: sqlite_utils.Database, rows: list[dict]) -> None:
             f"on conflict (id) do update set {assignments}",
             list(map(itemgetter(*columns), rows)),
         )
-
-
-@contextmanager
-def _indexes_rebuilt_after(db: sqlite_utils.Database):
-    """Drop the listings' secondary indexes and triggers; rebuild them on the way out.
-
-    The full-text index (kept in step by those triggers) is rebuilt from the
-    table in one pass. Run inside the caller's transaction: SQLite's DDL is
-    transactional, so a failure anywhere rolls the indexes back too.
-    """
-    saved = _drop_bulk_indexes(db)
-    yield
-    _restore_indexes(db, "courses", saved)
-
-
-def _drop_bulk_indexes(db: sqlite_utils.Database) -> list[tuple[str, str, str]]:
-    """Drop the secondary indexes and triggers of :data:`_BULK_TABLES`."""
-    return [saved for table in _BULK_TABLES for saved in _drop_indexes(db, table)]
-
-
-def _drop_indexes(db: sqlite_utils.Database, table: str) -> list[tuple[str, str, str]]:
-    """Drop a table's secondary indexes and triggers; return their definitions."""
-    saved = db.execute(
-        "select type, name, sql from sqlite_master where tbl_name = ? "
-        "and type in ('index', 'trigger') and sql is not null",
-        [table],
-    ).fetchall()
-    for kind, name, _ in saved:
-        db.execute(f'drop {kind} "{name}"')
-    return saved
-
-
-def _restore_indexes(
-    db: sqlite_utils.Database, table: str, saved: list[tuple[str, str, str]]
-) -> None:
-    """Recreate what :func:`_drop_indexes` dropped and rebuild the full-text index."""
-    # SQLite may sort each index in helper threads: the bulk path runs at the
-    # end of a load, when the process that checked the records has finished
-    # (100k listings: the indexes 2.1-2.3 s -> 1.8-1.9 s).
-    db.execute("pragma threads = 2")
-    for _, _, sql in saved:
-        db.execute(sql)
-    db.execute("pragma threads = 0")
-    fts = db[table].detect_fts()
-    if fts:
-        db.execute(f'insert into "{fts}" ("{fts}") values (\'rebuild\')')
 
 
 def _refill_course_details(

@@ -9,6 +9,7 @@ import pytest
 import catalog.interchange_file
 import catalog.load
 import catalog.store
+import catalog.store_bulk
 from catalog.db import open_db
 from catalog.load import decode_text, load_records, read_records
 from catalog.records import read_jsonl
@@ -47,10 +48,10 @@ def test_chunks_store_what_one_write_stores(
     monkeypatch.setattr(catalog.load, "CHUNK_RECORDS", 7)
     monkeypatch.setattr(catalog.store, "BULK_MIN_NEW", 10)
     rebuilds = []
-    real = catalog.store._restore_indexes
+    real = catalog.store_bulk.restore_indexes
     monkeypatch.setattr(
-        catalog.store,
-        "_restore_indexes",
+        catalog.store_bulk,
+        "restore_indexes",
         lambda *args: rebuilds.append(1) or real(*args),
     )
     chunked = load(tmp_path / "chunked.db", source)
@@ -74,9 +75,11 @@ def test_unchanged_night_in_chunks_takes_no_bulk_path(tmp_path, monkeypatch):
     monkeypatch.setattr(catalog.load, "CHUNK_RECORDS", 7)
     monkeypatch.setattr(catalog.store, "BULK_MIN_NEW", 10)
     dropped = []
-    real = catalog.store._drop_indexes
+    real = catalog.store_bulk._drop_indexes
     monkeypatch.setattr(
-        catalog.store, "_drop_indexes", lambda *args: dropped.append(1) or real(*args)
+        catalog.store_bulk,
+        "_drop_indexes",
+        lambda *args: dropped.append(1) or real(*args),
     )
     again = load(tmp_path / "catalog.db", source, seen_on="2026-11-28")
     assert dropped == []
