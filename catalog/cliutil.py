@@ -29,6 +29,9 @@ class Wiring:
         counts with the refit's ``counter`` (a :class:`catalog.load.ChunkCounter`,
         or None) and its ``finish()`` fits the index afterwards (a first load
         is counted while it loads instead of read back)
+    :param load_counter: ``module:class`` of the counter a first load's
+        refit counts with, so ``cle import`` can start checking a large file
+        before it opens the catalog (:func:`catalog.load.start_checking`)
     :param profile_pages: ``(profile, catalog) -> pages`` for ``cle serve
         --profile``: the paralegal's own page, handed to the server (it
         raises CleError for a bad profile)
@@ -36,6 +39,7 @@ class Wiring:
 
     after_change: Callable[[object], None] | None = None
     refit_for_load: Callable[[object], object] | None = None
+    load_counter: str | None = None
     profile_pages: Callable[[Path, Path], object] | None = None
 
 

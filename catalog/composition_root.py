@@ -75,6 +75,7 @@ def my_cle_pages(profile_path: Path, db_path: Path):
 WIRING = Wiring(
     after_change=refit_recommender_index,
     refit_for_load=refit_for_load,
+    load_counter="recommender.load_fit:ListingCounts",
     profile_pages=my_cle_pages,
 )
 

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import sqlite3
 import sys
+from contextlib import closing
 from pathlib import Path
 
 import click
 
 from catalog.cliutil import CleError, OutputPath, db_option, open_catalog, wiring
+from catalog.paths import default_db_path
 
 
 @click.command(name="import")
@@ -24,14 +26,43 @@ def import_(file: Path, db_path: Path | None):
     Example:
       cle import data/sample/courses.jsonl
     """
-    from catalog.load import UnreadableFile, load_records, read_records
-    from catalog.prepare_worker import PrepareWorkerError
+    from catalog.load import UnreadableFile, read_records, stop_checking
 
     wired = wiring()
     try:
         numbered = read_records(file)
     except UnreadableFile as exc:
         raise CleError(str(exc)) from None
+    try:
+        report = _load(numbered, db_path, wired)
+    finally:
+        stop_checking(numbered)
+    for number, reason in report.warnings:
+        click.echo(f"{file}:{number}: warning: {reason}", err=True)
+    for number, reason in report.rejected:
+        click.echo(f"{file}:{number}: rejected: {reason}", err=True)
+    stored = report.stored
+    click.echo(
+        f"Imported {stored.stored} listing(s) from {file} "
+        f"({len(stored.new)} new, {len(stored.changed)} changed, "
+        f"{len(stored.unchanged)} unchanged); {len(report.rejected)} rejected."
+    )
+    if report.rejected:
+        sys.exit(1)
+
+
+def _load(numbered, db_path: Path | None, wired):
+    """Load the records and refit the recommender's index; the load's report.
+
+    A large file bound for an empty catalog starts being checked in a second
+    process first (:func:`catalog.load.start_checking`), while this one opens
+    the catalog.
+    """
+    from catalog.load import load_records, start_checking
+    from catalog.prepare_worker import PrepareWorkerError
+
+    if wired.load_counter and _holds_no_listing(db_path or default_db_path()):
+        start_checking(numbered, wired.load_counter)
     db = open_catalog(db_path)
     try:
         refit = wired.refit_for_load(db) if wired.refit_for_load else None
@@ -52,18 +83,19 @@ def import_(file: Path, db_path: Path | None):
                 wired.after_change(db)
     finally:
         db.close()
-    for number, reason in report.warnings:
-        click.echo(f"{file}:{number}: warning: {reason}", err=True)
-    for number, reason in report.rejected:
-        click.echo(f"{file}:{number}: rejected: {reason}", err=True)
-    stored = report.stored
-    click.echo(
-        f"Imported {stored.stored} listing(s) from {file} "
-        f"({len(stored.new)} new, {len(stored.changed)} changed, "
-        f"{len(stored.unchanged)} unchanged); {len(report.rejected)} rejected."
-    )
-    if report.rejected:
-        sys.exit(1)
+    return report
+
+
+def _holds_no_listing(path: Path) -> bool:
+    """Whether the catalog file is missing or holds no listing (a guess made
+    before it is opened: the load decides again with the catalog open)."""
+    if not path.exists():
+        return True
+    try:
+        with closing(sqlite3.connect(path)) as found:
+            return found.execute("select 1 from courses limit 1").fetchone() is None
+    except sqlite3.Error:  # no courses table yet, or no catalog: opened below
+        return True
 
 
 @click.command()

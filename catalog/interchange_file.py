@@ -166,6 +166,9 @@ class RecordFile:
         self.path = path
         self.lines = lines
         self._items = items
+        #: A checking process started for this file before the load
+        #: (:func:`catalog.prepare_worker.start_early`), or None.
+        self.early: tuple | None = None
 
     @property
     def streamed(self) -> bool:

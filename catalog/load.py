@@ -135,6 +135,34 @@ def load_records(
 PARALLEL_MIN_LINES = 20_000
 
 
+def start_checking(numbered: Iterable, counter: str | None) -> None:
+    """Start checking a file that a first load will check in a second process
+    (:data:`PARALLEL_MIN_LINES`) before the catalog is opened.
+
+    :param counter: ``module:class`` of the counter the load will count with
+    """
+    if _parallel(numbered):
+        from catalog.prepare_worker import start_early
+
+        start_early(numbered, CHUNK_RECORDS, counter)
+
+
+def stop_checking(numbered: Iterable) -> None:
+    """Stop what :func:`start_checking` started, when no load took it."""
+    if isinstance(numbered, RecordFile) and numbered.early is not None:
+        from catalog.prepare_worker import stop_early
+
+        stop_early(numbered)
+
+
+def _parallel(numbered: Iterable) -> bool:
+    return (
+        isinstance(numbered, RecordFile)
+        and numbered.streamed
+        and numbered.lines >= PARALLEL_MIN_LINES
+    )
+
+
 def _chunks(
     numbered: Iterable[tuple[int, dict | RecordError]],
     report: LoadReport,
@@ -145,15 +173,11 @@ def _chunks(
     hashes when known and the share of their counting left to this process
     (:data:`CountShare`; None: all of it): from a second process for a large
     first load of a streamed file."""
-    if (
-        first_load
-        and isinstance(numbered, RecordFile)
-        and numbered.streamed
-        and numbered.lines >= PARALLEL_MIN_LINES
-    ):
+    if first_load and _parallel(numbered):
         from catalog.prepare_worker import worker_chunks
 
         return worker_chunks(numbered, report, CHUNK_RECORDS, counter)
+    stop_checking(numbered)
     return ((chunk, None, None) for chunk in _prepared_chunks(numbered, report))
 
 

@@ -75,14 +75,11 @@ def worker_chunks(
         to adopt (a call that waits for them)
     :raises PrepareWorkerError: when the child stops before its last chunk
     """
-    sizes = (records.lines, chunk_records, COUNT_SLICE, BACKLOG_RECORDS)
-    args = [sys.executable, "-m", "catalog.prepare_child", str(records.path)]
-    args += [str(size) for size in sizes]
+    name = None
     if counter is not None:
-        args.append(f"{type(counter).__module__}:{type(counter).__qualname__}")
-    # Unbuffered, so a look at the pipe tells whether the next frame is there.
-    child = subprocess.Popen(args, bufsize=0, stdin=PIPE, stdout=PIPE)
-    _widen(child.stdout)
+        name = f"{type(counter).__module__}:{type(counter).__qualname__}"
+    args = _child_args(records, chunk_records, name)
+    child = _started_early(records, args) or _spawn(args)
     ended = handed = False
     number = 0
     try:
@@ -105,6 +102,50 @@ def worker_chunks(
     finally:
         if not handed:
             _reap(child, kill=not ended)
+
+
+def start_early(records: RecordFile, chunk_records: int, counter: str | None) -> None:
+    """Start the child for ``records`` now, before the catalog is opened.
+
+    :func:`worker_chunks` takes it when asked for the same file, chunk size
+    and counter (``module:class``); :func:`stop_early` stops it otherwise.
+    Opening the catalog and making the counter took the parent 1.0-1.2 s at
+    100k listings, in which the child had started and checked its first chunk.
+    """
+    args = _child_args(records, chunk_records, counter)
+    records.early = (args, _spawn(args))
+
+
+def stop_early(records: RecordFile) -> None:
+    """Stop a child :func:`start_early` started that no load took."""
+    early = getattr(records, "early", None)
+    records.early = None
+    if early is not None:
+        _reap(early[1], kill=True)
+
+
+def _started_early(records: RecordFile, args: list[str]) -> subprocess.Popen | None:
+    early = getattr(records, "early", None)
+    records.early = None
+    if early is None:
+        return None
+    if early[0] == args:
+        return early[1]
+    _reap(early[1], kill=True)
+    return None
+
+
+def _child_args(records: RecordFile, chunk_records: int, counter: str | None):
+    sizes = (records.lines, chunk_records, COUNT_SLICE, BACKLOG_RECORDS)
+    args = [sys.executable, "-m", "catalog.prepare_child", str(records.path)]
+    return args + [str(size) for size in sizes] + ([counter] if counter else [])
+
+
+def _spawn(args: list[str]) -> subprocess.Popen:
+    # Unbuffered, so a look at the pipe tells whether the next frame is there.
+    child = subprocess.Popen(args, bufsize=0, stdin=PIPE, stdout=PIPE)
+    _widen(child.stdout)
+    return child
 
 
 def _leaver(
@@ -195,8 +236,12 @@ FIRST_CHUNK_RECORDS = 2_000
 #: Records the child holds to count later, at most: it counts while the parent
 #: is still reading an earlier frame and, after its last chunk, while the
 #: parent rebuilds the indexes; a chunk that would pass this is counted by the
-#: parent. (About 4 KB a record: 50,000 hold some 200 MB.)
-BACKLOG_RECORDS = 100_000
+#: parent. Some 4.5 s of counting, about what the parent's rebuild and commit
+#: take at 100k listings: with 100,000 the parent then waited 1.5-2 s for the
+#: child's counts after its commit (4 timelines); with 40,000-70,000 the
+#: import took 22.6-28.6 s, within the machine's noise. (About 4 KB a
+#: record: 60,000 hold some 250 MB.)
+BACKLOG_RECORDS = 60_000
 #: Records counted at a time from that backlog, between looks at the parent.
 COUNT_SLICE = 500
 #: A frame's length, before its bytes.

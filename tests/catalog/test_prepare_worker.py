@@ -235,3 +235,52 @@ def test_the_child_reads_claims_written_in_pieces():
     assert not sender.claimed(3, 0) and not sender.claimed(500, 3)
     sender.close()
     os.close(claims_read)
+
+
+def test_cle_import_starts_checking_before_it_opens_the_catalog(
+    tmp_path, monkeypatch, mixed_file, children
+):
+    """A large file bound for an empty catalog: the child starts first, and
+    the load takes that child (one child, the same rows as one process)."""
+    from click.testing import CliRunner
+
+    import catalog.interchange_cmd
+    from catalog.composition_root import cli
+
+    monkeypatch.setattr(catalog.load, "PARALLEL_MIN_LINES", 10)
+    monkeypatch.setattr(catalog.load, "CHUNK_RECORDS", 7)
+    events = []
+    real_open = catalog.interchange_cmd.open_catalog
+    monkeypatch.setattr(
+        catalog.interchange_cmd,
+        "open_catalog",
+        lambda *a, **k: events.append(("open", len(children))) or real_open(*a, **k),
+    )
+    db_path = tmp_path / "catalog.db"
+    result = CliRunner().invoke(cli, ["import", str(mixed_file), "--db", str(db_path)])
+    assert result.exit_code == 1, result.output  # two rejected lines
+    assert events == [("open", 1)] and len(children) == 1
+    assert children[0].returncode == 0
+    alone = open_db(tmp_path / "alone.db")  # one process, seen today as well
+    monkeypatch.setattr(catalog.load, "PARALLEL_MIN_LINES", 10**9)
+    load_records(alone, read_records(mixed_file))
+    alone.close()
+    assert contents(db_path) == contents(tmp_path / "alone.db")
+    again = CliRunner().invoke(cli, ["import", str(mixed_file), "--db", str(db_path)])
+    assert "0 new" in again.output and len(children) == 1  # not empty: no child
+
+
+def test_a_child_started_early_that_no_load_takes_is_stopped(
+    tmp_path, monkeypatch, mixed_file, children
+):
+    monkeypatch.setattr(catalog.load, "PARALLEL_MIN_LINES", 10)
+    records = read_records(mixed_file)
+    catalog.load.start_checking(records, None)
+    catalog.load.stop_checking(records)
+    assert len(children) == 1 and children[0].returncode is not None
+    catalog.load.start_checking(records, "recommender.load_fit:ListingCounts")
+    report = LoadReport()
+    chunks = list(worker_chunks(records, report, catalog.load.CHUNK_RECORDS))
+    assert len(children) == 3  # asked with no counter: another child
+    assert children[1].returncode is not None and children[2].returncode == 0
+    assert sum(len(chunk) for chunk, _, _ in chunks) == 38
