@@ -46,6 +46,19 @@ def refit_files(db_path: Path) -> dict[str, bytes]:
     return rebuilt
 
 
+def finished_by_a_refit(monkeypatch, refit: FitWhileLoading, db_path: Path) -> dict:
+    """Finish the refit (closing its catalog), which must refit from the
+    catalog once; the index files it saved."""
+    calls = []
+    monkeypatch.setattr(load_fit, "rebuild", lambda d: calls.append(1) or rebuild(d))
+    try:
+        refit.finish()
+    finally:
+        refit.db.close()
+    assert calls == [1]
+    return index_files(model_dir(db_path))
+
+
 @pytest.fixture
 def awkward_file(tmp_path) -> Path:
     """Generated listings with what a file may hold: an id repeated with other
@@ -141,14 +154,7 @@ def test_a_listing_changed_after_the_load_is_refitted(
     line = json.loads(awkward_file.read_text().splitlines()[9])
     changed = {**line, "title": "Zymurgy for paralegals"}
     load_records(db, [(1, changed)], seen_on="2026-12-02")  # another writer
-    calls = []
-    monkeypatch.setattr(load_fit, "rebuild", lambda d: calls.append(1) or rebuild(d))
-    try:
-        refit.finish()
-    finally:
-        db.close()
-    assert calls == [1]
-    saved = index_files(model_dir(db_path))
+    saved = finished_by_a_refit(monkeypatch, refit, db_path)
     assert saved == refit_files(db_path)
     assert stem("zymurgy") in json.loads(saved["terms.json"])["terms"]
 
@@ -278,11 +284,5 @@ def test_counts_that_never_come_mean_a_refit(tmp_path, monkeypatch, awkward_file
     refit = FitWhileLoading(db)
     assert load_records(db, read_records(awkward_file), counter=refit.counter).ok
     monkeypatch.setattr(refit.counter, "weighed", lambda: None)
-    calls = []
-    monkeypatch.setattr(load_fit, "rebuild", lambda d: calls.append(1) or rebuild(d))
-    try:
-        refit.finish()
-    finally:
-        db.close()
-    assert calls == [1]
-    assert index_files(model_dir(db_path)) == refit_files(db_path)
+    saved = finished_by_a_refit(monkeypatch, refit, db_path)
+    assert saved == refit_files(db_path)
