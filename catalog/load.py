@@ -108,21 +108,30 @@ def load_records(
     kinds: dict[str, int] = {}
     first = not db.execute("select exists (select 1 from courses)").fetchone()[0]
     chunks = _chunks(numbered, report, first, counter)
-    with db.atomic(), bulk_write(db, expected=expected) as bulk:
-        for number, (chunk, hashes, share) in enumerate(chunks):
-            if hashes is None and counter is not None:
-                hashes = [content_hash(record) for record in chunk]
-            stored = upsert_records(
-                db, chunk, seen_on=seen_on, bulk=bulk, hashes=hashes
-            )
-            _count_once(kinds, stored)
-            if counter is not None:
-                _count(counter, chunk, hashes, number, share)
-        if counter is not None:
-            counter.all_stored()
+    bulk = None
+    try:
+        with db.atomic(), bulk_write(db, expected=expected) as bulk:
+            _store_chunks(db, chunks, bulk, seen_on, counter, kinds)
+    except BaseException:  # rolled back: this connection checkpoints again
+        if bulk is not None:
+            bulk.checkpoint_as_usual()
+        raise
     report.checkpoint = bulk.checkpoint_aside()
     report.stored = _store_result(kinds)
     return report
+
+
+def _store_chunks(db, chunks, bulk, seen_on: str, counter, kinds: dict) -> None:
+    """Store each chunk, note what each id became, count what is ours to count."""
+    for number, (chunk, hashes, share) in enumerate(chunks):
+        if hashes is None and counter is not None:
+            hashes = [content_hash(record) for record in chunk]
+        stored = upsert_records(db, chunk, seen_on=seen_on, bulk=bulk, hashes=hashes)
+        _count_once(kinds, stored)
+        if counter is not None:
+            _count(counter, chunk, hashes, number, share)
+    if counter is not None:
+        counter.all_stored()
 
 
 #: A first load of a streamed JSON-lines file of at least this many lines is

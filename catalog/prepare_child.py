@@ -62,8 +62,9 @@ def serve(
         return (*head, rejected, warnings)
 
     counter = _made(counter_name) if counter_name else None
-    # What is loaded by now (modules, the counter's vocabulary) lives as long
-    # as the child: collections need not walk it again (1-2 s of CPU at 100k).
+    # What is loaded by now (the modules; the counter's vocabulary loads at
+    # its first count) lives as long as the child: collections need not walk
+    # it again (1-2 s of CPU at 100k).
     gc.freeze()
     sender = _FrameSender(sys.stdout.buffer, sys.stdin.fileno())
     backlog = _Backlog(counter, sender.claimed, slice_records, backlog_records)
@@ -136,7 +137,8 @@ class _Backlog:
 
 class _FrameSender:
     """Frames written to the parent by a thread, so the child checks and
-    counts on while the parent is still reading (a pipe holds 64 KB).
+    counts on while the parent is still reading (a frame is far larger than
+    the pipe, which the parent widens to 1 MB).
 
     The parent writes to the child's stdin the slices it counted itself of
     the chunks the child offered to count.

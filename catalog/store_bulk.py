@@ -74,13 +74,19 @@ class BulkWrite:
         """
         if not self.rebuilt:
             return None
-        self.db.execute("pragma wal_autocheckpoint = 1000")
+        self.checkpoint_as_usual()
         path = next(
             f for _, n, f in self.db.execute("pragma database_list") if n == "main"
         )
         copying = threading.Thread(target=_checkpoint, args=(path,), name="checkpoint")
         copying.start()
         return copying
+
+    def checkpoint_as_usual(self) -> None:
+        """Let the connection's commits checkpoint again (after :meth:`finish`,
+        whether the load's commit came or failed)."""
+        if self.rebuilt:
+            self.db.execute("pragma wal_autocheckpoint = 1000")
 
 
 def _checkpoint(path: str) -> None:

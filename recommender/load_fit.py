@@ -185,8 +185,11 @@ class FitWhileLoading:
             self._import.start()
 
     def _warm(self) -> None:
-        self.counter.warm()
-        import sklearn.feature_extraction.text  # noqa: F401
+        try:
+            self.counter.warm()
+            import sklearn.feature_extraction.text  # noqa: F401
+        except Exception:  # raised again where it is needed, in the command
+            pass
 
     def finish(self) -> Path:
         """Save the index of the committed catalog; return its folder."""

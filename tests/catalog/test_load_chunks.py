@@ -68,6 +68,33 @@ def test_chunks_store_what_one_write_stores(
     assert titles[listings_with_repeats[1]["id"]].endswith("(rev)")
 
 
+def test_a_bulk_load_checkpoints_aside_and_a_failed_one_as_usual(tmp_path, monkeypatch):
+    """The bulk path commits without the automatic checkpoint and copies the
+    log in a thread; when the load fails after turning it off, the connection
+    checkpoints as before and nothing is stored."""
+    source = tmp_path / "courses.jsonl"
+    write_lines(source, make_listings(40))
+    monkeypatch.setattr(catalog.store, "BULK_MIN_NEW", 10)
+    db = open_db(tmp_path / "catalog.db")
+    report = load_records(db, read_records(source))
+    report.checkpoint.join()
+    assert db.execute("pragma wal_autocheckpoint").fetchone()[0] == 1000
+    db.close()
+    real_finish = catalog.store_bulk.BulkWrite.finish
+
+    def finish_then_fail(self):
+        real_finish(self)
+        raise OSError("disk full (simulated)")
+
+    monkeypatch.setattr(catalog.store_bulk.BulkWrite, "finish", finish_then_fail)
+    failed = open_db(tmp_path / "failed.db")
+    with pytest.raises(OSError):
+        load_records(failed, read_records(source))
+    assert failed.execute("pragma wal_autocheckpoint").fetchone()[0] == 1000
+    assert failed.execute("select count(*) from courses").fetchone()[0] == 0
+    failed.close()
+
+
 def test_unchanged_night_in_chunks_takes_no_bulk_path(tmp_path, monkeypatch):
     source = tmp_path / "courses.jsonl"
     write_lines(source, make_listings(40))
